@@ -1,0 +1,12 @@
+#include "cli/app.h"
+
+#include <iostream>
+
+namespace sunlight::cli {
+
+int Main(int, char**) {
+  std::cout << "sunlight\n";
+  return kExitOk;
+}
+
+}  // namespace sunlight::cli
