@@ -1,0 +1,68 @@
+// SqliteConnection: statements, scripts and transactions on one SQLite handle.
+#include "store/sqlite/sqlite_connection.h"
+
+#include <string>
+
+#include "store/sqlite/sqlite_database.h"
+#include "store/sqlite/sqlite_errors.h"
+
+namespace sunlight::store::sqlite {
+
+SqliteConnection::~SqliteConnection() { pool_->Release(std::move(handle_)); }
+
+StatusOr<std::unique_ptr<Statement>> SqliteConnection::Prepare(std::string_view sql) {
+  SUNLIGHT_ASSIGN_OR_RETURN(std::unique_ptr<SqliteStatement> statement,
+                            SqliteStatement::Compile(handle_->db(), sql));
+  return std::unique_ptr<Statement>(std::move(statement));
+}
+
+StatusOr<Statement*> SqliteConnection::PrepareCached(std::string_view sql) {
+  SUNLIGHT_ASSIGN_OR_RETURN(SqliteStatement * statement, handle_->Cached(sql));
+  return static_cast<Statement*>(statement);
+}
+
+Status SqliteConnection::ExecuteScript(std::string_view sql) {
+  std::string script(sql);  // sqlite3_exec wants a terminated string
+  char* error = nullptr;
+  int rc = sqlite3_exec(handle_->db(), script.c_str(), nullptr, nullptr, &error);
+  sqlite3_free(error);  // the same text is available from sqlite3_errmsg
+  if (rc != SQLITE_OK) return SqliteError(rc, handle_->db(), sql);
+  return Status::Ok();
+}
+
+std::string_view SqliteConnection::TokenSpelling(SqlToken token) const {
+  switch (token) {
+    // A rowid alias: 64-bit, assigned on insert, the cheapest key SQLite has.
+    case SqlToken::kId:
+      return "INTEGER PRIMARY KEY";
+    case SqlToken::kBlob:
+      return "BLOB";
+    // ISO 8601 text in UTC sorts and compares correctly as text.
+    case SqlToken::kTimestamp:
+      return "TEXT";
+  }
+  return "";
+}
+
+Status SqliteConnection::Exec(const char* sql) {
+  int rc = sqlite3_exec(handle_->db(), sql, nullptr, nullptr, nullptr);
+  if (rc != SQLITE_OK) return SqliteError(rc, handle_->db(), sql);
+  return Status::Ok();
+}
+
+Status SqliteConnection::BeginTransaction(TransactionKind kind) {
+  // IMMEDIATE takes the write lock now (waiting up to the busy timeout), so a
+  // writing transaction cannot fail later when upgrading from a read lock.
+  return Exec(kind == TransactionKind::kWrite ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED");
+}
+
+Status SqliteConnection::CommitTransaction() { return Exec("COMMIT"); }
+
+Status SqliteConnection::RollbackTransaction() {
+  // SQLite may already have rolled back by itself (after some errors); then
+  // there is nothing left to do.
+  if (sqlite3_get_autocommit(handle_->db()) != 0) return Status::Ok();
+  return Exec("ROLLBACK");
+}
+
+}  // namespace sunlight::store::sqlite
