@@ -294,7 +294,7 @@ class CountyStream {
           calendar_.award_year.second.AddDays(-static_cast<int>(rng.Uniform(0, 15))));
     }
     // 农村低保金: monthly, any status, never above the standard.
-    if (rng.Chance(registered ? 0.35 : 0.15)) {
+    if (rng.Chance(registered ? 0.37 : 0.16)) {
       const Fen amount =
           std::min<Fen>(p.dibao_standard, Yuan(250) * static_cast<Fen>(record.members.size()));
       for (const auto& [period, date] : calendar_.months) {
