@@ -6,9 +6,9 @@
 #include "store/migrations.h"
 
 #include <array>
-#include <ctime>
 #include <string>
 
+#include "store/timestamp.h"
 #include "store/transaction.h"
 
 namespace sunlight::store {
@@ -43,16 +43,6 @@ CREATE TABLE IF NOT EXISTS schema_migrations (
 )
 )sql";
 
-// ISO 8601 in UTC, the form {{TIMESTAMP}} columns hold in every engine.
-std::string UtcNow() {
-  std::time_t now = std::time(nullptr);
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char text[32];
-  std::size_t size = std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return std::string(text, size);
-}
-
 Status Expanded(Connection& conn, std::string_view sql, std::string* out) {
   SUNLIGHT_ASSIGN_OR_RETURN(
       *out, ExpandSqlTokens(sql, [&](SqlToken token) { return conn.TokenSpelling(token); }));
@@ -78,7 +68,7 @@ Status ApplyOne(Connection& conn, const Migration& migration) {
   }
   SUNLIGHT_RETURN_IF_ERROR(
       conn.Execute("INSERT INTO schema_migrations(version, name, applied_at) VALUES (?, ?, ?)",
-                   {migration.version, migration.name, UtcNow()}));
+                   {migration.version, migration.name, TimestampNow()}));
   return tx.Commit();
 }
 
