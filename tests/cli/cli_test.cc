@@ -1,0 +1,189 @@
+// The `sunlight` binary as operators and scripts see it: help, exit codes, serve, backup,
+// regions. Runs the real binary (SUNLIGHT_BINARY) against temporary databases.
+#include <arpa/inet.h>
+#include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <regex>
+#include <string>
+#include <vector>
+
+#include "subprocess.h"
+
+namespace sunlight {
+namespace {
+
+using test_support::Child;
+using test_support::RunProcess;
+using test_support::RunResult;
+
+const std::string kBinary = SUNLIGHT_BINARY;
+const std::string kFixtureRegions = std::string(SUNLIGHT_SOURCE_DIR) + "/tests/data/divisions";
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("sunlight-cli-" + std::to_string(getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  std::string Db() const { return (dir_ / "test.db").string(); }
+  // A subcommand with the small region fixture, so a new database initialises in milliseconds.
+  RunResult Sunlight(std::vector<std::string> args, const std::string& input = {}) {
+    args.insert(args.begin(), {kBinary, "--regions-dir", kFixtureRegions});
+    return RunProcess(args, input);
+  }
+
+  std::filesystem::path dir_;
+};
+
+// A plain HTTP/1.1 GET over loopback; returns the whole response (status line to body).
+std::string HttpGet(int port, const std::string& path) {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(port));
+  inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
+  if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+    close(fd);
+    return {};
+  }
+  std::string request = "GET " + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+  (void)!write(fd, request.data(), request.size());
+  std::string response;
+  char buf[4096];
+  ssize_t n;
+  while ((n = read(fd, buf, sizeof buf)) > 0) response.append(buf, static_cast<size_t>(n));
+  close(fd);
+  return response;
+}
+
+TEST_F(CliTest, HelpListsEverySubcommandOfTheInterface) {
+  RunResult r = RunProcess({kBinary, "--help"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  for (const char* sub : {"demo", "import", "scan", "serve", "user", "backup", "verify-audit"}) {
+    EXPECT_NE(r.out.find(sub), std::string::npos) << "missing subcommand " << sub;
+  }
+}
+
+TEST_F(CliTest, EverySubcommandHasHelp) {
+  for (std::vector<std::string> args : std::vector<std::vector<std::string>>{{"demo"},
+                                                                             {"import"},
+                                                                             {"scan"},
+                                                                             {"serve"},
+                                                                             {"user"},
+                                                                             {"user", "add"},
+                                                                             {"backup"},
+                                                                             {"verify-audit"},
+                                                                             {"regions"}}) {
+    std::vector<std::string> argv{kBinary};
+    argv.insert(argv.end(), args.begin(), args.end());
+    argv.push_back("--help");
+    RunResult r = RunProcess(argv);
+    EXPECT_EQ(r.exit_code, 0) << args.back() << ": " << r.err;
+    EXPECT_NE(r.out.find("--help"), std::string::npos) << args.back();
+  }
+  RunResult import_help = RunProcess({kBinary, "import", "--help"});
+  for (const char* option : {"--db", "--encoding", "--replace", "--report", "--as"}) {
+    EXPECT_NE(import_help.out.find(option), std::string::npos) << option;
+  }
+}
+
+TEST_F(CliTest, NoSubcommandOrUnknownOptionIsAUsageError) {
+  EXPECT_EQ(RunProcess({kBinary}).exit_code, 2);
+  EXPECT_EQ(RunProcess({kBinary, "serve", "--no-such-option"}).exit_code, 2);
+  EXPECT_EQ(RunProcess({kBinary, "user", "add", "--login", "a", "--role", "emperor", "--org", "x",
+                        "--password-stdin"})
+                .exit_code,
+            2);
+}
+
+TEST_F(CliTest, LaterSubcommandsSayNotYetAvailableAndFail) {
+  RunResult r = Sunlight({"scan", "--db", Db()});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("尚未提供"), std::string::npos) << r.err;
+}
+
+TEST_F(CliTest, RegionsPrintsFullNamePathAndChildren) {
+  RunResult r = Sunlight({"regions", "--db", Db(), "520521000000", "--children"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("520521\t3\t贵州省 / 毕节市 / 大方县"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("  520521"), std::string::npos) << "children listed: " << r.out;
+}
+
+TEST_F(CliTest, UnknownRegionFailsNamingTheCode) {
+  RunResult r = Sunlight({"regions", "--db", Db(), "529999"});
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_NE(r.err.find("529999"), std::string::npos) << r.err;
+}
+
+TEST_F(CliTest, NewDatabaseIsInitialisedOnFirstUseAndReused) {
+  ASSERT_EQ(Sunlight({"regions", "--db", Db(), "52"}).exit_code, 0);
+  ASSERT_TRUE(std::filesystem::exists(Db()));
+  // A second use neither reloads nor fails (the region table is already there).
+  RunResult again = Sunlight({"regions", "--db", "sqlite:" + Db(), "5205"});
+  EXPECT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_NE(again.out.find("毕节市"), std::string::npos);
+}
+
+TEST_F(CliTest, BackupWritesAnOpenableCopyAndRefusesToOverwrite) {
+  ASSERT_EQ(Sunlight({"regions", "--db", Db(), "52"}).exit_code, 0);
+  std::string copy = (dir_ / "copy.db").string();
+  RunResult r = Sunlight({"backup", "--db", Db(), "--out", copy});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  // The copy is a database in its own right, holding the region table.
+  RunResult from_copy_ok = Sunlight({"regions", "--db", copy, "520521"});
+  EXPECT_EQ(from_copy_ok.exit_code, 0) << from_copy_ok.err;
+  EXPECT_NE(from_copy_ok.out.find("大方县"), std::string::npos);
+  EXPECT_NE(Sunlight({"backup", "--db", Db(), "--out", copy}).exit_code, 0);
+}
+
+TEST_F(CliTest, ServeAnswersHealthAndRegionsThenStopsOnSigterm) {
+  Child server({kBinary, "--regions-dir", kFixtureRegions, "serve", "--db", Db(), "--listen",
+                "127.0.0.1:0"});
+  std::string line = server.WaitForLine("http://", 30000);
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(line, m, std::regex(R"(http://127\.0\.0\.1:(\d+))"))) << line;
+  int port = std::stoi(m[1]);
+
+  std::string health = HttpGet(port, "/api/v1/health");
+  EXPECT_NE(health.find("200 OK"), std::string::npos) << health;
+  EXPECT_NE(health.find(R"({"status":"ok"})"), std::string::npos) << health;
+
+  std::string region = HttpGet(port, "/api/v1/regions/520521");
+  EXPECT_NE(region.find("200 OK"), std::string::npos) << region;
+  EXPECT_NE(region.find(R"("full_name":"贵州省 / 毕节市 / 大方县")"), std::string::npos) << region;
+
+  std::string missing = HttpGet(port, "/api/v1/regions/529999");
+  EXPECT_NE(missing.find("404"), std::string::npos) << missing;
+  EXPECT_NE(missing.find(R"("error":{)"), std::string::npos) << missing;
+
+  EXPECT_EQ(server.Stop(SIGTERM), 0);
+}
+
+TEST_F(CliTest, ServeFailsClearlyWhenThePortIsTaken) {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
+  ASSERT_EQ(bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+  ASSERT_EQ(listen(fd, 1), 0);
+  socklen_t len = sizeof addr;
+  getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+  std::string listen_at = "127.0.0.1:" + std::to_string(ntohs(addr.sin_port));
+  RunResult r = Sunlight({"serve", "--db", Db(), "--listen", listen_at});
+  close(fd);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_FALSE(r.err.empty());
+}
+
+}  // namespace
+}  // namespace sunlight
