@@ -101,7 +101,7 @@ std::string Mint::PassbookNumber(std::string_view branch4) {
 
 std::string Mint::CorporateAccount(std::string_view branch4) {
   std::string number(branch4);
-  number += Digits(Scramble(corporate_counter_++ + 500000, 13), 13);
+  number += Digits(Scramble(corporate_counter_++ + 500000, 11), 11);
   return number;
 }
 

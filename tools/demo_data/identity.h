@@ -35,7 +35,8 @@ class Mint {
   std::string InventedCardNumber(std::string_view bin6, int length);
   // A 20-digit passbook (存折) account number; Luhn does not apply.
   std::string PassbookNumber(std::string_view branch4);
-  // A 17-digit corporate account number (对公账户); Luhn does not apply.
+  // A 15-digit corporate account number (对公账户): not of card length, so Luhn does not
+  // apply and rule A03 has nothing to say about it.
   std::string CorporateAccount(std::string_view branch4);
 
   // A unified social credit code: authority '9' (market regulation), `type` ('1' company,
