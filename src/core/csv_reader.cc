@@ -103,6 +103,31 @@ bool CsvReader::Consume() {
   return true;
 }
 
+bool CsvReader::ConsumeRun(std::string& field, bool quoted) {
+  // The hot loop of the reader: ASCII bytes are handled inline, everything else goes
+  // through Consume() for UTF-8 validation; the run is appended to the field in one piece.
+  const size_t run_start = pos_;
+  bool ok = true;
+  while (pos_ < end_) {
+    const auto byte = static_cast<unsigned char>(buf_[pos_]);
+    if (utf8_needed_ == 0) {
+      if (byte == '"' || byte == '\n' || byte == '\r' || (byte == ',' && !quoted)) break;
+      if (byte < 0x80) {
+        ++pos_;
+        ++offset_;
+        ++column_;
+        continue;
+      }
+    }
+    if (!Consume()) {
+      ok = false;
+      break;
+    }
+  }
+  field.append(buf_.data() + run_start, pos_ - run_start);
+  return ok;
+}
+
 bool CsvReader::ConsumeLineBreak(std::string* keep) {
   const int first = Peek();
   if (keep != nullptr) keep->push_back(static_cast<char>(first));
@@ -123,8 +148,10 @@ Status CsvReader::SyntaxError(std::string_view what, std::string reason, int64_t
                               std::move(reason));
 }
 
-Status CsvReader::ParseRecord(std::vector<std::string>& fields, bool& got_record) {
+Status CsvReader::ParseRecord(std::vector<std::string>& fields, size_t& field_count,
+                              bool& got_record) {
   got_record = false;
+  field_count = 0;
   // Skip blank physical lines.
   while (true) {
     const int c = Peek();
@@ -135,13 +162,17 @@ Status CsvReader::ParseRecord(std::vector<std::string>& fields, bool& got_record
   record_line_ = line_;
   got_record = true;
   while (true) {  // one iteration per field
-    std::string& field = fields.emplace_back();
+    // Reuse the strings of the previous record (and their capacity) where there are any.
+    if (field_count == fields.size()) fields.emplace_back();
+    std::string& field = fields[field_count++];
+    field.clear();
     int c = Peek();
     if (c == '"') {
       const int64_t quote_line = line_;
       const int64_t quote_column = column_ + 1;
       if (!Consume()) return *error_;
       while (true) {
+        if (!ConsumeRun(field, /*quoted=*/true)) return *error_;
         c = Peek();
         if (c < 0) {
           if (error_) return *error_;
@@ -159,10 +190,8 @@ Status CsvReader::ParseRecord(std::vector<std::string>& fields, bool& got_record
         }
         if (c == '\r' || c == '\n') {
           if (!ConsumeLineBreak(&field)) return *error_;
-          continue;
         }
-        if (!Consume()) return *error_;
-        field.push_back(static_cast<char>(c));
+        // Otherwise a new chunk was read: go on with the run.
       }
       c = Peek();
       if (c < 0) return error_ ? *error_ : Status::Ok();
@@ -177,6 +206,8 @@ Status CsvReader::ParseRecord(std::vector<std::string>& fields, bool& got_record
                          "csv_text_after_quote", line_, column_ + 1);
     }
     while (true) {  // an unquoted field
+      if (!ConsumeRun(field, /*quoted=*/false)) return *error_;
+      c = Peek();
       if (c < 0) return error_ ? *error_ : Status::Ok();
       if (c == ',') {
         if (!Consume()) return *error_;
@@ -190,18 +221,20 @@ Status CsvReader::ParseRecord(std::vector<std::string>& fields, bool& got_record
             "未加引号的字段中出现引号（含引号的字段需整体用引号括起，内部引号写成 \"\"）",
             "csv_bare_quote", line_, column_ + 1);
       }
-      if (!Consume()) return *error_;
-      field.push_back(static_cast<char>(c));
-      c = Peek();
+      // Otherwise a new chunk was read: go on with the run.
     }
   }
 }
 
 StatusOr<bool> CsvReader::Next(std::vector<std::string>& fields) {
-  fields.clear();
-  if (error_) return *error_;
+  if (error_) {
+    fields.clear();
+    return *error_;
+  }
   bool got_record = false;
-  Status status = ParseRecord(fields, got_record);
+  size_t field_count = 0;
+  Status status = ParseRecord(fields, field_count, got_record);
+  fields.resize(field_count);
   if (!status.ok()) {
     error_ = status;
     fields.clear();

@@ -51,7 +51,8 @@ class CsvReader {
   CsvReader(const CsvReader&) = delete;
   CsvReader& operator=(const CsvReader&) = delete;
 
-  // Reads the next record into `fields` (cleared first); returns false at end of input.
+  // Reads the next record into `fields` (replacing its contents; passing the same vector
+  // each time lets the reader reuse its strings); returns false at end of input.
   // After an error every later call returns the same error.
   [[nodiscard]] StatusOr<bool> Next(std::vector<std::string>& fields);
 
@@ -69,10 +70,15 @@ class CsvReader {
   // (and sets error_) when the byte breaks UTF-8.
   bool Consume();
   bool Refill();
+  // Consumes the bytes of a field up to the next byte that may end it (a quote, a line
+  // break, and outside quotes a comma) or the end of the chunk, appending them to `field`.
+  // Returns false (and sets error_) on invalid UTF-8.
+  bool ConsumeRun(std::string& field, bool quoted);
   // Consumes a line break starting at the current byte ('\n', "\r\n" or a lone '\r').
   bool ConsumeLineBreak(std::string* keep);
   Status SyntaxError(std::string_view what, std::string reason, int64_t line, int64_t column) const;
-  Status ParseRecord(std::vector<std::string>& fields, bool& got_record);
+  // Parses one record into fields[0, field_count); `fields` may hold longer leftovers.
+  Status ParseRecord(std::vector<std::string>& fields, size_t& field_count, bool& got_record);
 
   std::istream& in_;
   std::vector<char> buf_;

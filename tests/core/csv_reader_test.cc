@@ -207,6 +207,24 @@ TEST(CsvReaderTest, LargeInputIsStreamedAcrossChunks) {
   EXPECT_EQ(reader.bytes_read(), static_cast<int64_t>(text.size()));
 }
 
+TEST(CsvReaderTest, ChunkBoundaryInsideTokens) {
+  const size_t chunk = CsvReader::kChunkSize;
+  // A three-byte character split 1 + 2 over the boundary.
+  const std::string a(chunk - 1, 'a');
+  EXPECT_EQ(ReadAll(a + "张,x\n"), (Records{{a + "张", "x"}}));
+  // A doubled quote split over the boundary: the first quote is the chunk's last byte.
+  const std::string q(chunk - 2, 'q');
+  EXPECT_EQ(ReadAll("\"" + q + "\"\"\"\n"), (Records{{q + "\""}}));
+  // CR LF split over the boundary counts as one line break.
+  std::vector<int64_t> lines;
+  EXPECT_EQ(ReadAll(a + "\r\nb\n", &lines), (Records{{a}, {"b"}}));
+  EXPECT_EQ(lines, (std::vector<int64_t>{1, 2}));
+  // A BOM split over the boundary is still a BOM in the middle.
+  EXPECT_EQ(FirstError(std::string(chunk - 2, 'b') + "\xEF\xBB\xBF").reason(), "csv_bom_in_middle");
+  // A truncated character at the very end of a full chunk.
+  EXPECT_EQ(FirstError(a + "\xE5").reason(), "invalid_utf8");
+}
+
 TEST(CsvReaderTest, ErrorLineCountedAcrossChunks) {
   std::string text;
   for (int i = 0; i < 30000; ++i) text += "abc,def\n";
