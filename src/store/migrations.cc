@@ -33,6 +33,257 @@ CREATE TABLE meta (
   value TEXT NOT NULL
 );
 )sql"},
+    Migration{2, "ledger", R"sql(
+-- The ledger: one table per file of spec/interchange.md, columns named and ordered as there,
+-- keyed by the natural key. Money is BIGINT fen; dates TEXT 'YYYY-MM-DD'; enums the canonical
+-- English value; category lists canonical values joined by ';'; booleans 0/1. batch_id is the
+-- import batch that last wrote the row. References are checked by the importer over a whole
+-- batch (a parent organisation may come later in the same file), so they are indexed, not
+-- declared as foreign keys.
+CREATE TABLE import_batches (
+  id          {{ID}},
+  started_at  {{TIMESTAMP}} NOT NULL,
+  finished_at {{TIMESTAMP}},
+  imported_by TEXT NOT NULL,
+  source_path TEXT NOT NULL,
+  status      TEXT NOT NULL
+);
+CREATE TABLE import_files (
+  batch_id   BIGINT NOT NULL REFERENCES import_batches(id),
+  file_name  TEXT NOT NULL,
+  sha256     TEXT NOT NULL,
+  size_bytes BIGINT NOT NULL,
+  row_count  BIGINT NOT NULL,
+  PRIMARY KEY (batch_id, file_name)
+);
+CREATE TABLE import_table_counts (
+  batch_id   BIGINT NOT NULL REFERENCES import_batches(id),
+  table_name TEXT NOT NULL,
+  source     TEXT NOT NULL,
+  row_count  BIGINT NOT NULL,
+  inserted   BIGINT NOT NULL,
+  unchanged  BIGINT NOT NULL,
+  replaced   BIGINT NOT NULL,
+  PRIMARY KEY (batch_id, table_name)
+);
+-- What --replace overwrote: the row's key and its old values, both as JSON objects.
+CREATE TABLE replaced_rows (
+  id         {{ID}},
+  batch_id   BIGINT NOT NULL REFERENCES import_batches(id),
+  table_name TEXT NOT NULL,
+  row_key    TEXT NOT NULL,
+  old_values TEXT NOT NULL
+);
+CREATE INDEX replaced_rows_batch ON replaced_rows(batch_id);
+CREATE INDEX replaced_rows_key ON replaced_rows(table_name, row_key);
+
+CREATE TABLE organizations (
+  org_id TEXT NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL, region_code TEXT NOT NULL,
+  parent_org_id TEXT,
+  batch_id BIGINT NOT NULL,
+  PRIMARY KEY (org_id)
+);
+CREATE INDEX organizations_parent ON organizations(parent_org_id);
+CREATE INDEX organizations_region ON organizations(region_code);
+
+CREATE TABLE pairings (
+  pairing_id TEXT NOT NULL, helper_region_code TEXT NOT NULL, recipient_region_code TEXT NOT NULL,
+  start_date TEXT NOT NULL, end_date TEXT, agreement_date TEXT,
+  batch_id BIGINT NOT NULL,
+  PRIMARY KEY (pairing_id)
+);
+
+CREATE TABLE officials (
+  id_number TEXT NOT NULL, name TEXT NOT NULL, org_id TEXT NOT NULL, position TEXT,
+  category TEXT NOT NULL,
+  batch_id BIGINT NOT NULL,
+  PRIMARY KEY (id_number, org_id)
+);
+CREATE INDEX officials_org ON officials(org_id);
+
+CREATE TABLE dispatched_cadres (
+  id_number TEXT NOT NULL, name TEXT NOT NULL, home_org_id TEXT NOT NULL,
+  host_org_id TEXT NOT NULL, host_position TEXT, start_date TEXT NOT NULL, end_date TEXT,
+  batch TEXT,
+  batch_id BIGINT NOT NULL,
+  PRIMARY KEY (id_number, start_date)
+);
+CREATE INDEX dispatched_cadres_home_org ON dispatched_cadres(home_org_id);
+CREATE INDEX dispatched_cadres_host_org ON dispatched_cadres(host_org_id);
+
+CREATE TABLE integrity_archives (
+  id_number TEXT NOT NULL, created_date TEXT NOT NULL, last_updated TEXT NOT NULL,
+  batch_id BIGINT NOT NULL,
+  PRIMARY KEY (id_number)
+);
+
+CREATE TABLE households (
+  household_id TEXT NOT NULL, village_code TEXT NOT NULL, head_id_number TEXT NOT NULL,
+  status TEXT NOT NULL, registered_year BIGINT, exit_year BIGINT, subsidy_account TEXT,
+  batch_id BIGINT NOT NULL,
+  PRIMARY KEY (household_id)
+);
+CREATE INDEX households_village ON households(village_code);
+CREATE INDEX households_head ON households(head_id_number);
+
+CREATE TABLE members (
+  id_number TEXT NOT NULL, name TEXT NOT NULL, household_id TEXT NOT NULL, relation TEXT,
+  batch_id BIGINT NOT NULL,
+  PRIMARY KEY (household_id, id_number)
+);
+CREATE INDEX members_id_number ON members(id_number);
+
+CREATE TABLE bank_accounts (
+  account_no TEXT NOT NULL, holder_name TEXT NOT NULL, holder_id TEXT, bank TEXT,
+  account_type TEXT NOT NULL,
+  batch_id BIGINT NOT NULL,
+  PRIMARY KEY (account_no)
+);
+CREATE INDEX bank_accounts_holder ON bank_accounts(holder_id);
+
+CREATE TABLE companies (
+  uscc TEXT NOT NULL, name TEXT NOT NULL, region_code TEXT, legal_rep_id_number TEXT,
+  batch_id BIGINT NOT NULL,
+  PRIMARY KEY (uscc)
+);
+CREATE INDEX companies_legal_rep ON companies(legal_rep_id_number);
+
+CREATE TABLE company_officers (
+  uscc TEXT NOT NULL, id_number TEXT NOT NULL, role TEXT NOT NULL, share_pct DOUBLE PRECISION,
+  batch_id BIGINT NOT NULL,
+  PRIMARY KEY (uscc, id_number, role)
+);
+CREATE INDEX company_officers_id_number ON company_officers(id_number);
+
+CREATE TABLE kinship (
+  id_number_a TEXT NOT NULL, id_number_b TEXT NOT NULL, relation TEXT NOT NULL,
+  batch_id BIGINT NOT NULL,
+  PRIMARY KEY (id_number_a, id_number_b)
+);
+CREATE INDEX kinship_b ON kinship(id_number_b);
+
+CREATE TABLE fund_programs (
+  program_id TEXT NOT NULL, name TEXT NOT NULL, level TEXT NOT NULL,
+  allowed_categories TEXT NOT NULL, restricted_to_registered INTEGER,
+  batch_id BIGINT NOT NULL,
+  PRIMARY KEY (program_id)
+);
+
+CREATE TABLE subsidy_items (
+  item_id TEXT NOT NULL, program_id TEXT NOT NULL, name TEXT NOT NULL,
+  standard_amount BIGINT NOT NULL, unit TEXT NOT NULL, period_kind TEXT NOT NULL,
+  batch_id BIGINT NOT NULL,
+  PRIMARY KEY (item_id)
+);
+CREATE INDEX subsidy_items_program ON subsidy_items(program_id);
+
+CREATE TABLE projects (
+  project_id TEXT NOT NULL, name TEXT NOT NULL, category TEXT NOT NULL,
+  region_code TEXT NOT NULL, helper_region_code TEXT, owner_org_id TEXT NOT NULL,
+  program_id TEXT NOT NULL, budget BIGINT NOT NULL, procurement_method TEXT,
+  contractor_uscc TEXT, approved_date TEXT, planned_start TEXT, planned_completion TEXT,
+  planned_acceptance TEXT, actual_start TEXT, actual_completion TEXT, accepted_date TEXT,
+  batch_id BIGINT NOT NULL,
+  PRIMARY KEY (project_id)
+);
+CREATE INDEX projects_region ON projects(region_code);
+CREATE INDEX projects_owner_org ON projects(owner_org_id);
+CREATE INDEX projects_program ON projects(program_id);
+CREATE INDEX projects_contractor ON projects(contractor_uscc);
+
+CREATE TABLE project_progress (
+  project_id TEXT NOT NULL, report_date TEXT NOT NULL, percent_complete DOUBLE PRECISION NOT NULL,
+  batch_id BIGINT NOT NULL,
+  PRIMARY KEY (project_id, report_date)
+);
+
+CREATE TABLE project_beneficiaries (
+  project_id TEXT NOT NULL, household_id TEXT NOT NULL,
+  batch_id BIGINT NOT NULL,
+  PRIMARY KEY (project_id, household_id)
+);
+CREATE INDEX project_beneficiaries_household ON project_beneficiaries(household_id);
+
+CREATE TABLE contracts (
+  contract_id TEXT NOT NULL, project_id TEXT NOT NULL, supplier_uscc TEXT NOT NULL,
+  amount BIGINT NOT NULL, signed_date TEXT NOT NULL, procurement_method TEXT NOT NULL,
+  batch_id BIGINT NOT NULL,
+  PRIMARY KEY (contract_id)
+);
+CREATE INDEX contracts_project ON contracts(project_id);
+CREATE INDEX contracts_supplier ON contracts(supplier_uscc);
+
+CREATE TABLE allocations (
+  allocation_id TEXT NOT NULL, program_id TEXT NOT NULL, project_id TEXT,
+  region_code TEXT NOT NULL, amount BIGINT NOT NULL, date TEXT NOT NULL,
+  batch_id BIGINT NOT NULL,
+  PRIMARY KEY (allocation_id)
+);
+CREATE INDEX allocations_program ON allocations(program_id);
+CREATE INDEX allocations_project ON allocations(project_id);
+
+CREATE TABLE payments (
+  payment_id TEXT NOT NULL, program_id TEXT NOT NULL, project_id TEXT, item_id TEXT,
+  period TEXT, payer_org_id TEXT NOT NULL, payee_name TEXT NOT NULL, payee_id TEXT,
+  payee_account TEXT NOT NULL, amount BIGINT NOT NULL, pay_date TEXT NOT NULL,
+  expense_date TEXT, voucher_no TEXT, approved_date TEXT, purpose_category TEXT NOT NULL,
+  household_id TEXT,
+  batch_id BIGINT NOT NULL,
+  PRIMARY KEY (payment_id)
+);
+CREATE INDEX payments_program ON payments(program_id);
+CREATE INDEX payments_project ON payments(project_id);
+CREATE INDEX payments_item ON payments(item_id);
+CREATE INDEX payments_payer_org ON payments(payer_org_id);
+CREATE INDEX payments_household ON payments(household_id);
+CREATE INDEX payments_payee_account ON payments(payee_account);
+CREATE INDEX payments_payee_id ON payments(payee_id);
+
+CREATE TABLE loans (
+  loan_id TEXT NOT NULL, household_id TEXT NOT NULL, borrower_id_number TEXT NOT NULL,
+  amount BIGINT NOT NULL, issue_date TEXT NOT NULL, account_no TEXT NOT NULL,
+  batch_id BIGINT NOT NULL,
+  PRIMARY KEY (loan_id)
+);
+CREATE INDEX loans_household ON loans(household_id);
+
+CREATE TABLE account_transfers (
+  transfer_id TEXT NOT NULL, from_account TEXT NOT NULL, to_account TEXT NOT NULL,
+  amount BIGINT NOT NULL, date TEXT NOT NULL,
+  batch_id BIGINT NOT NULL,
+  PRIMARY KEY (transfer_id)
+);
+CREATE INDEX account_transfers_from ON account_transfers(from_account);
+CREATE INDEX account_transfers_to ON account_transfers(to_account);
+
+CREATE TABLE employment (
+  id_number TEXT NOT NULL, employer_uscc TEXT, region_code TEXT NOT NULL,
+  start_date TEXT NOT NULL, end_date TEXT, kind TEXT NOT NULL, subsidy_amount BIGINT,
+  batch_id BIGINT NOT NULL,
+  PRIMARY KEY (id_number, start_date)
+);
+CREATE INDEX employment_employer ON employment(employer_uscc);
+
+CREATE TABLE deaths (
+  id_number TEXT NOT NULL, name TEXT NOT NULL, death_date TEXT NOT NULL, source TEXT,
+  batch_id BIGINT NOT NULL,
+  PRIMARY KEY (id_number)
+);
+
+CREATE TABLE vehicles (
+  id_number TEXT NOT NULL, plate TEXT NOT NULL, vehicle_type TEXT NOT NULL,
+  registered_date TEXT,
+  batch_id BIGINT NOT NULL,
+  PRIMARY KEY (id_number, plate)
+);
+
+CREATE TABLE properties (
+  id_number TEXT NOT NULL, certificate_no TEXT NOT NULL, kind TEXT NOT NULL,
+  area_sqm DOUBLE PRECISION, region_code TEXT, registered_date TEXT,
+  batch_id BIGINT NOT NULL,
+  PRIMARY KEY (id_number, certificate_no)
+);
+)sql"},
 };
 
 constexpr std::string_view kCreateSchemaMigrations = R"sql(

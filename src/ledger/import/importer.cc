@@ -1,0 +1,395 @@
+// The importer: one pass over the dataset inside one write transaction.
+//
+// Each table is streamed row by row: cells are parsed, required cells and references checked,
+// keys tested for duplicates, and the row compared with the stored row of the same key. While
+// no error has been found the row is written at once (insert, or --replace update); after the
+// first error the pass goes on checking but writes nothing more, and the transaction is rolled
+// back at the end. Reading and checking once, inside the transaction, is what makes "same key,
+// different content" an error found before anything is committed, and a kill at any point a
+// rollback.
+#include "ledger/import/importer.h"
+
+#include <chrono>
+#include <optional>
+#include <regex>
+#include <unordered_map>
+#include <utility>
+
+#include "ledger/import/cell_parser.h"
+#include "ledger/import/header_mapping.h"
+#include "ledger/import/interchange_schema.h"
+#include "ledger/import/reference_resolver.h"
+#include "ledger/import/stored_table.h"
+#include "store/region_index.h"
+#include "store/timestamp.h"
+#include "store/transaction.h"
+
+namespace sunlight::ledger {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+constexpr int64_t kProgressEvery = 4096;
+
+// The row a reader's message names ("第 12 行…"), or 0.
+int64_t RowFromMessage(const std::string& message) {
+  static const std::regex kLine("第 ?([0-9]+) ?行");
+  std::smatch match;
+  if (std::regex_search(message, match, kLine)) return std::stoll(match[1].str());
+  return 0;
+}
+
+// A reader's message starts with the file's name, which the error list already shows.
+std::string WithoutName(const std::string& message, std::string_view name) {
+  std::string prefix = std::string(name) + ": ";
+  return message.starts_with(prefix) ? message.substr(prefix.size()) : message;
+}
+
+// ID numbers are personal data: a message shows only their masked form.
+std::string Shown(const ColumnSpec& column, const std::string& value) {
+  if (column.type == ColumnType::kIdNumber && value.size() == 18) {
+    return value.substr(0, 6) + "********" + value.substr(14);
+  }
+  return value;
+}
+
+// Does a canonical period ("2024-03", "2024-Q1", "2024") fit the item's period_kind?
+bool PeriodFits(const std::string& period, const std::string& period_kind) {
+  if (period_kind == "monthly") return period.size() == 7 && period[5] != 'Q';
+  if (period_kind == "quarterly") return period.find("-Q") != std::string::npos;
+  if (period_kind == "yearly") return period.size() == 4;
+  return true;  // "once": any period
+}
+
+std::string_view PeriodKindChinese(const std::string& period_kind) {
+  if (period_kind == "monthly") return "按月（YYYY-MM）";
+  if (period_kind == "quarterly") return "按季（YYYY-Qn）";
+  if (period_kind == "yearly") return "按年（YYYY）";
+  return period_kind;
+}
+
+class BatchImporter {
+ public:
+  BatchImporter(store::Connection& conn, const Dataset& dataset, const store::RegionIndex& regions,
+                const ImportOptions& options, ImportReport& report, int64_t batch_id)
+      : conn_(conn),
+        dataset_(dataset),
+        regions_(regions),
+        options_(options),
+        report_(report),
+        batch_id_(batch_id),
+        resolver_(conn),
+        started_(Clock::now()) {}
+
+  Status ImportTable(const DatasetTable& table);
+
+ private:
+  struct PendingReference {  // a reference to a row later in the same table
+    int64_t row;
+    size_t column_idx;
+    std::string value;
+  };
+
+  void AddError(const DatasetTable& table, int64_t row, std::string_view column, std::string code,
+                std::string message) {
+    report_.errors.Add(
+        {table.display_name, row, std::string(column), std::move(code), std::move(message)});
+  }
+  bool writing() const { return report_.errors.empty(); }
+
+  Status CheckReference(const DatasetTable& table, const ColumnSpec& column, int64_t row,
+                        const std::string& value);
+  Status CheckPeriod(const DatasetTable& table, const TableSpec& spec, int64_t row,
+                     const std::vector<store::Value>& values);
+  Status StoreRow(const DatasetTable& table, const TableSpec& spec, StoredTable& stored,
+                  int64_t row, const std::vector<store::Value>& values, TableCounts& counts);
+  void Progress(std::string_view table) {
+    if (!options_.on_progress) return;
+    options_.on_progress({table, report_.total_rows,
+                          std::chrono::duration<double>(Clock::now() - started_).count()});
+  }
+
+  store::Connection& conn_;
+  const Dataset& dataset_;
+  const store::RegionIndex& regions_;
+  const ImportOptions& options_;
+  ImportReport& report_;
+  int64_t batch_id_;
+  ReferenceResolver resolver_;
+  Clock::time_point started_;
+};
+
+Status BatchImporter::CheckReference(const DatasetTable& table, const ColumnSpec& column,
+                                     int64_t row, const std::string& value) {
+  SUNLIGHT_ASSIGN_OR_RETURN(bool resolves, resolver_.Resolves(column.reference, value));
+  if (resolves) return Status::Ok();
+  const TableSpec* target = FindTableSpec(column.reference.table);
+  const DatasetTable* target_table = dataset_.Find(column.reference.table);
+  std::string target_name = target_table != nullptr ? target_table->display_name
+                                                    : std::string(column.reference.table) + ".csv";
+  AddError(table, row, column.name, "dangling_reference",
+           "引用的" + std::string(target->noun) + " " + Shown(column, value) + " 在 " +
+               target_name + " 和库中都不存在");
+  return Status::Ok();
+}
+
+Status BatchImporter::CheckPeriod(const DatasetTable& table, const TableSpec& spec, int64_t row,
+                                  const std::vector<store::Value>& values) {
+  std::optional<size_t> item_idx = ColumnIndex(spec, "item_id");
+  std::optional<size_t> period_idx = ColumnIndex(spec, "period");
+  if (!item_idx || !period_idx) return Status::Ok();
+  const store::Value& item = values[*item_idx];
+  const store::Value& period = values[*period_idx];
+  if (item.is_null() || period.is_null()) return Status::Ok();
+  SUNLIGHT_ASSIGN_OR_RETURN(std::optional<std::string> kind, resolver_.PeriodKind(item.text()));
+  if (kind && !PeriodFits(period.text(), *kind)) {
+    AddError(table, row, "period", "period_mismatch",
+             "所属期 " + period.text() + " 与补助项目 " + item.text() + " 的发放周期“" +
+                 std::string(PeriodKindChinese(*kind)) + "”不符");
+  }
+  return Status::Ok();
+}
+
+Status BatchImporter::StoreRow(const DatasetTable& table, const TableSpec& spec,
+                               StoredTable& stored, int64_t row,
+                               const std::vector<store::Value>& values, TableCounts& counts) {
+  SUNLIGHT_ASSIGN_OR_RETURN(std::optional<std::vector<store::Value>> old, stored.Find(values));
+  if (!old) {
+    if (writing()) SUNLIGHT_RETURN_IF_ERROR(stored.Insert(values, batch_id_));
+    ++counts.inserted;
+    return Status::Ok();
+  }
+  std::string changed;
+  for (size_t column_idx = 0; column_idx < spec.columns.size(); ++column_idx) {
+    if (!((*old)[column_idx] == values[column_idx])) {
+      if (!changed.empty()) changed += "、";
+      changed += spec.columns[column_idx].name;
+    }
+  }
+  if (changed.empty()) {
+    ++counts.unchanged;
+    return Status::Ok();
+  }
+  if (!options_.replace) {
+    AddError(table, row, "", "changed_without_replace",
+             "库中已有同键的" + std::string(spec.noun) + " " + stored.KeyJson(values) +
+                 "，内容不同（" + changed + "）；如需以新内容替换，请使用 --replace");
+    return Status::Ok();
+  }
+  if (writing()) SUNLIGHT_RETURN_IF_ERROR(stored.Replace(values, *old, batch_id_));
+  ++counts.replaced;
+  return Status::Ok();
+}
+
+Status BatchImporter::ImportTable(const DatasetTable& table) {
+  const TableSpec* spec = FindTableSpec(table.table);
+  if (spec == nullptr) return InternalError("未知的表 " + table.table, "unknown_table");
+  TableCounts& counts = report_.tables.emplace_back();
+  counts.table = table.table;
+  counts.source = table.display_name;
+
+  StatusOr<std::unique_ptr<TableSource>> opened = dataset_.Open(table);
+  if (!opened.ok()) {
+    AddError(table, RowFromMessage(opened.status().message()), "",
+             std::string(opened.status().reason()),
+             WithoutName(opened.status().message(), table.display_name));
+    return Status::Ok();
+  }
+  TableSource& source = **opened;
+  SUNLIGHT_ASSIGN_OR_RETURN(StoredTable stored, StoredTable::Prepare(conn_, *spec));
+
+  Row row;
+  StatusOr<bool> more = source.Next(row);
+  if (!more.ok()) {
+    AddError(table, RowFromMessage(more.status().message()), "",
+             std::string(more.status().reason()),
+             WithoutName(more.status().message(), table.display_name));
+    return Status::Ok();
+  }
+  if (!*more) {
+    AddError(table, 1, "", "empty_file", "文件为空：缺少表头行");
+    return Status::Ok();
+  }
+  HeaderMapping mapping = MapHeader(*spec, row.cells, table.display_name, row.number,
+                                    options_.ignore_unknown_columns, report_.errors);
+
+  std::vector<Reference> targets = resolver_.TargetsIn(spec->name);
+  std::vector<size_t> target_columns;
+  for (const Reference& target : targets)
+    target_columns.push_back(*ColumnIndex(*spec, target.column));
+  std::vector<size_t> key_columns;
+  for (std::string_view key : spec->key) key_columns.push_back(*ColumnIndex(*spec, key));
+  std::unordered_map<std::string, int64_t> first_row_of_key;
+  std::vector<PendingReference> pending;
+  std::vector<store::Value> values(spec->columns.size());
+  std::vector<bool> bad(spec->columns.size());
+
+  while (true) {
+    more = source.Next(row);
+    if (!more.ok()) {
+      AddError(table, RowFromMessage(more.status().message()), "",
+               std::string(more.status().reason()),
+               WithoutName(more.status().message(), table.display_name));
+      break;
+    }
+    if (!*more) break;
+    ++counts.rows;
+    if (++report_.total_rows % kProgressEvery == 0) Progress(table.table);
+    std::fill(values.begin(), values.end(), store::Value());
+    std::fill(bad.begin(), bad.end(), false);
+    bool row_ok = true;
+
+    for (size_t cell_idx = 0; cell_idx < row.cells.size(); ++cell_idx) {
+      if (cell_idx >= mapping.column_of_cell.size()) {
+        if (!row.cells[cell_idx].empty()) {
+          AddError(table, row.number, "", "extra_cell",
+                   "第 " + std::to_string(cell_idx + 1) + " 个单元格在表头之外（共 " +
+                       std::to_string(mapping.column_of_cell.size()) + " 列）");
+          row_ok = false;
+        }
+        continue;
+      }
+      std::optional<size_t> column_idx = mapping.column_of_cell[cell_idx];
+      if (!column_idx) continue;
+      const ColumnSpec& column = spec->columns[*column_idx];
+      StatusOr<store::Value> parsed = ParseCell(column, row.cells[cell_idx], regions_);
+      if (!parsed.ok()) {
+        AddError(table, row.number, column.name, std::string(parsed.status().reason()),
+                 parsed.status().message());
+        bad[*column_idx] = true;
+        row_ok = false;
+        continue;
+      }
+      values[*column_idx] = std::move(parsed).value();
+    }
+
+    for (size_t column_idx = 0; column_idx < spec->columns.size(); ++column_idx) {
+      const ColumnSpec& column = spec->columns[column_idx];
+      // An absent required column was reported once, at the header.
+      if (!mapping.cell_of_column[column_idx] || bad[column_idx]) continue;
+      const store::Value& value = values[column_idx];
+      if (value.is_null()) {
+        if (column.required) {
+          AddError(table, row.number, column.name, "empty_required",
+                   "必填列“" + std::string(column.name) + "”为空");
+          row_ok = false;
+        }
+        continue;
+      }
+      if (!column.reference) continue;
+      if (column.reference.table == spec->name) {
+        pending.push_back({row.number, column_idx, value.text()});
+      } else {
+        SUNLIGHT_RETURN_IF_ERROR(CheckReference(table, column, row.number, value.text()));
+      }
+    }
+    SUNLIGHT_RETURN_IF_ERROR(CheckPeriod(table, *spec, row.number, values));
+
+    // The row's identity counts even when another cell is bad: one bad cell must not turn
+    // every row that refers to this one into a second, misleading error.
+    for (size_t target_idx = 0; target_idx < targets.size(); ++target_idx) {
+      const store::Value& value = values[target_columns[target_idx]];
+      if (!value.is_null()) resolver_.AddBatchValue(targets[target_idx], value.text());
+    }
+    if (spec->name == "subsidy_items") {
+      const store::Value& item = values[*ColumnIndex(*spec, "item_id")];
+      const store::Value& kind = values[*ColumnIndex(*spec, "period_kind")];
+      if (!item.is_null() && !kind.is_null())
+        resolver_.AddBatchPeriodKind(item.text(), kind.text());
+    }
+    bool key_complete = true;
+    std::string key;
+    for (size_t column_idx : key_columns) {
+      if (values[column_idx].is_null()) key_complete = false;
+      key += values[column_idx].AsText();
+      key += '\x1f';
+    }
+    if (!key_complete) continue;
+    auto [it, inserted] = first_row_of_key.emplace(std::move(key), row.number);
+    if (!inserted) {
+      AddError(table, row.number, spec->key.front(), "duplicate_key",
+               "键 " + stored.KeyJson(values) + " 与第 " + std::to_string(it->second) + " 行重复");
+      continue;
+    }
+    if (!row_ok) continue;
+    SUNLIGHT_RETURN_IF_ERROR(StoreRow(table, *spec, stored, row.number, values, counts));
+  }
+
+  for (const PendingReference& reference : pending) {
+    SUNLIGHT_RETURN_IF_ERROR(
+        CheckReference(table, spec->columns[reference.column_idx], reference.row, reference.value));
+  }
+  Progress(table.table);
+  return Status::Ok();
+}
+
+// Rows per source file: a CSV file's table, or every sheet of the workbook.
+int64_t RowsOf(const SourceFile& file, const ImportReport& report, const Dataset& dataset) {
+  int64_t rows = 0;
+  for (size_t table_idx = 0; table_idx < report.tables.size(); ++table_idx) {
+    if (dataset.tables()[table_idx].path == file.path) rows += report.tables[table_idx].rows;
+  }
+  return rows;
+}
+
+Status RecordBatch(store::Connection& conn, const Dataset& dataset, const ImportReport& report) {
+  for (const SourceFile& file : report.files) {
+    SUNLIGHT_RETURN_IF_ERROR(conn.Execute(
+        "INSERT INTO import_files (batch_id, file_name, sha256, size_bytes, row_count) "
+        "VALUES (?, ?, ?, ?, ?)",
+        {report.batch_id, file.path.filename().string(), file.sha256, file.size_bytes,
+         RowsOf(file, report, dataset)}));
+  }
+  for (const TableCounts& counts : report.tables) {
+    SUNLIGHT_RETURN_IF_ERROR(conn.Execute(
+        "INSERT INTO import_table_counts (batch_id, table_name, source, row_count, inserted, "
+        "unchanged, replaced) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        {report.batch_id, counts.table, counts.source, counts.rows, counts.inserted,
+         counts.unchanged, counts.replaced}));
+  }
+  return conn.Execute(
+      "UPDATE import_batches SET finished_at = ?, status = 'committed' WHERE id = ?",
+      {store::TimestampNow(), report.batch_id});
+}
+
+}  // namespace
+
+StatusOr<ImportReport> ImportDataset(store::Database& db, const std::filesystem::path& path,
+                                     const ImportOptions& options) {
+  Clock::time_point started = Clock::now();
+  ImportReport report;
+  StatusOr<Dataset> dataset = OpenDataset(path, {.encoding = options.encoding});
+  if (!dataset.ok()) {
+    report.errors.Add({path.filename().string(), RowFromMessage(dataset.status().message()), "",
+                       std::string(dataset.status().reason()), dataset.status().message()});
+    return report;
+  }
+  report.files = dataset->files();
+
+  SUNLIGHT_ASSIGN_OR_RETURN(std::unique_ptr<store::Connection> conn, db.Connect());
+  SUNLIGHT_ASSIGN_OR_RETURN(store::RegionIndex regions, store::RegionIndex::Load(*conn));
+  SUNLIGHT_ASSIGN_OR_RETURN(store::Transaction tx, conn->Begin(store::TransactionKind::kWrite));
+  SUNLIGHT_ASSIGN_OR_RETURN(
+      store::ResultSet batch,
+      conn->Query("INSERT INTO import_batches (started_at, imported_by, source_path, status) "
+                  "VALUES (?, ?, ?, 'running') RETURNING id",
+                  {store::TimestampNow(), options.user.empty() ? "unknown" : options.user,
+                   std::filesystem::absolute(path).lexically_normal().string()}));
+  report.batch_id = batch.row(0)[0].AsInteger();
+
+  BatchImporter importer(*conn, *dataset, regions, options, report, report.batch_id);
+  for (const DatasetTable& table : dataset->tables()) {
+    SUNLIGHT_RETURN_IF_ERROR(importer.ImportTable(table));
+  }
+  report.seconds = std::chrono::duration<double>(Clock::now() - started).count();
+  if (!report.ok()) {
+    report.batch_id = 0;
+    SUNLIGHT_RETURN_IF_ERROR(tx.Rollback());
+    return report;
+  }
+  SUNLIGHT_RETURN_IF_ERROR(RecordBatch(*conn, *dataset, report));
+  SUNLIGHT_RETURN_IF_ERROR(tx.Commit());
+  report.seconds = std::chrono::duration<double>(Clock::now() - started).count();
+  return report;
+}
+
+}  // namespace sunlight::ledger

@@ -1,0 +1,132 @@
+// SQL for one ledger table, generated from its TableSpec (names from the static schema only).
+#include "ledger/import/stored_table.h"
+
+#include <nlohmann/json.hpp>
+
+#include <utility>
+
+namespace sunlight::ledger {
+namespace {
+
+std::string KeyCondition(const TableSpec& spec, const std::vector<size_t>& key_columns) {
+  std::string sql;
+  for (size_t column_idx : key_columns) {
+    if (!sql.empty()) sql += " AND ";
+    sql += std::string(spec.columns[column_idx].name) + " = ?";
+  }
+  return sql;
+}
+
+nlohmann::ordered_json ToJson(const store::Value& value) {
+  switch (value.type()) {
+    case store::ValueType::kNull:
+      return nullptr;
+    case store::ValueType::kInteger:
+      return value.integer();
+    case store::ValueType::kReal:
+      return value.real();
+    default:
+      return value.AsText();
+  }
+}
+
+}  // namespace
+
+StatusOr<StoredTable> StoredTable::Prepare(store::Connection& conn, const TableSpec& spec) {
+  StoredTable table;
+  table.spec_ = &spec;
+  for (size_t column_idx = 0; column_idx < spec.columns.size(); ++column_idx) {
+    bool is_key = false;
+    for (std::string_view key : spec.key) is_key = is_key || key == spec.columns[column_idx].name;
+    (is_key ? table.key_columns_ : table.non_key_columns_).push_back(column_idx);
+  }
+  std::string columns;
+  std::string placeholders;
+  for (const ColumnSpec& column : spec.columns) {
+    columns += std::string(column.name) + ", ";
+    placeholders += "?, ";
+  }
+  std::string name(spec.name);
+  std::string where = KeyCondition(spec, table.key_columns_);
+  std::string select_columns = columns.substr(0, columns.size() - 2);
+  SUNLIGHT_ASSIGN_OR_RETURN(
+      table.find_, conn.Prepare("SELECT " + select_columns + " FROM " + name + " WHERE " + where));
+  SUNLIGHT_ASSIGN_OR_RETURN(
+      table.insert_, conn.Prepare("INSERT INTO " + name + " (" + columns + "batch_id) VALUES (" +
+                                  placeholders + "?)"));
+  std::string assignments;
+  for (size_t column_idx : table.non_key_columns_) {
+    assignments += std::string(spec.columns[column_idx].name) + " = ?, ";
+  }
+  SUNLIGHT_ASSIGN_OR_RETURN(table.update_, conn.Prepare("UPDATE " + name + " SET " + assignments +
+                                                        "batch_id = ? WHERE " + where));
+  SUNLIGHT_ASSIGN_OR_RETURN(
+      table.history_,
+      conn.Prepare("INSERT INTO replaced_rows (batch_id, table_name, row_key, old_values) "
+                   "VALUES (?, ?, ?, ?)"));
+  return table;
+}
+
+StatusOr<std::optional<std::vector<store::Value>>> StoredTable::Find(
+    const std::vector<store::Value>& row) {
+  int param = 1;
+  for (size_t column_idx : key_columns_) {
+    SUNLIGHT_RETURN_IF_ERROR(find_->Bind(param++, row[column_idx]));
+  }
+  std::optional<std::vector<store::Value>> found;
+  StatusOr<bool> has_row = find_->Step();
+  if (has_row.ok() && *has_row) {
+    found.emplace();
+    found->reserve(spec_->columns.size());
+    for (int column_idx = 0; column_idx < find_->column_count(); ++column_idx) {
+      found->push_back(find_->Column(column_idx));
+    }
+  }
+  Status reset = find_->Reset();
+  if (!has_row.ok()) return has_row.status();
+  SUNLIGHT_RETURN_IF_ERROR(reset);
+  return found;
+}
+
+Status StoredTable::Insert(const std::vector<store::Value>& row, int64_t batch_id) {
+  int param = 1;
+  for (const store::Value& value : row) SUNLIGHT_RETURN_IF_ERROR(insert_->Bind(param++, value));
+  SUNLIGHT_RETURN_IF_ERROR(insert_->BindInteger(param, batch_id));
+  return insert_->Run();
+}
+
+Status StoredTable::Replace(const std::vector<store::Value>& row,
+                            const std::vector<store::Value>& old, int64_t batch_id) {
+  SUNLIGHT_RETURN_IF_ERROR(history_->BindInteger(1, batch_id));
+  SUNLIGHT_RETURN_IF_ERROR(history_->BindText(2, spec_->name));
+  SUNLIGHT_RETURN_IF_ERROR(history_->BindText(3, KeyJson(row)));
+  SUNLIGHT_RETURN_IF_ERROR(history_->BindText(4, RowJson(old)));
+  SUNLIGHT_RETURN_IF_ERROR(history_->Run());
+  int param = 1;
+  for (size_t column_idx : non_key_columns_) {
+    SUNLIGHT_RETURN_IF_ERROR(update_->Bind(param++, row[column_idx]));
+  }
+  SUNLIGHT_RETURN_IF_ERROR(update_->BindInteger(param++, batch_id));
+  for (size_t column_idx : key_columns_) {
+    SUNLIGHT_RETURN_IF_ERROR(update_->Bind(param++, row[column_idx]));
+  }
+  return update_->Run();
+}
+
+std::string StoredTable::KeyJson(const std::vector<store::Value>& row) const {
+  nlohmann::ordered_json json = nlohmann::ordered_json::object();
+  for (size_t column_idx : key_columns_) {
+    json[std::string(spec_->columns[column_idx].name)] = ToJson(row[column_idx]);
+  }
+  return json.dump();
+}
+
+std::string StoredTable::RowJson(const std::vector<store::Value>& row) const {
+  nlohmann::ordered_json json = nlohmann::ordered_json::object();
+  for (size_t column_idx = 0; column_idx < spec_->columns.size(); ++column_idx) {
+    json[std::string(spec_->columns[column_idx].name)] = ToJson(row[column_idx]);
+  }
+  return json.dump();
+}
+
+}  // namespace sunlight::ledger
