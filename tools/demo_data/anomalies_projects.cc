@@ -641,10 +641,9 @@ void ProjectPlanter::PlantB11() {
           AddCompany(world_, rng_, name, '1', county.code, county.style, &official, false));
     } else {
       const bool spouse = c.tie == "spouse_rep";
-      Person kin = world_.NewPerson(
-          rng_, county.code, county.style, spouse ? !official.male : rng_.Chance(0.5),
-          official.birth.AddDays(static_cast<int>(rng_.Uniform(-900, 900))),
-          spouse ? std::string_view() : std::string_view());
+      const bool male = spouse ? !official.male : rng_.Chance(0.5);
+      const Date birth = official.birth.AddDays(static_cast<int>(rng_.Uniform(-900, 900)));
+      Person kin = world_.NewPerson(rng_, county.code, county.style, male, birth);
       world_.Out(Table::kKinship)
           .Field(official.id)
           .Field(kin.id)

@@ -34,11 +34,14 @@ Company AddCompany(World& world, Rng& rng, std::string_view name, char type,
   company.uscc = world.mint().Uscc(type, region6);
   company.name = std::string(name);
   company.region6 = std::string(region6);
-  company.legal_rep =
-      legal_rep != nullptr
-          ? *legal_rep
-          : world.NewPerson(rng, region6, style, rng.Chance(0.8),
-                            world.BirthForAge(rng, static_cast<int>(rng.Uniform(30, 58))));
+  if (legal_rep != nullptr) {
+    company.legal_rep = *legal_rep;
+  } else {
+    // One draw per statement: the order of argument evaluation is unspecified.
+    const bool male = rng.Chance(0.8);
+    const Date birth = world.BirthForAge(rng, static_cast<int>(rng.Uniform(30, 58)));
+    company.legal_rep = world.NewPerson(rng, region6, style, male, birth);
+  }
   company.account_no = world.mint().CorporateAccount(region6.substr(0, 4));
   world.Out(Table::kCompanies)
       .Field(company.uscc)
@@ -54,11 +57,14 @@ Company AddCompany(World& world, Rng& rng, std::string_view name, char type,
       .Field(std::to_string(rep_share))
       .EndRow();
   if (second_shareholder) {
-    const Person shareholder =
-        partner != nullptr
-            ? *partner
-            : world.NewPerson(rng, region6, style, rng.Chance(0.6),
-                              world.BirthForAge(rng, static_cast<int>(rng.Uniform(28, 60))));
+    Person shareholder;
+    if (partner != nullptr) {
+      shareholder = *partner;
+    } else {
+      const bool male = rng.Chance(0.6);
+      const Date birth = world.BirthForAge(rng, static_cast<int>(rng.Uniform(28, 60)));
+      shareholder = world.NewPerson(rng, region6, style, male, birth);
+    }
     world.Out(Table::kCompanyOfficers)
         .Field(company.uscc)
         .Field(shareholder.id)

@@ -358,13 +358,15 @@ class CountyStream {
         kind = rng.Chance(0.15) ? "commercial" : "residential";
       const Date registered_on = t.AddDays(-static_cast<int>(rng.Uniform(60, 2500)));
       const Village& v = world_.geo().villages[static_cast<size_t>(village)];
+      const int64_t whole = rng.Uniform(60, 220);
+      const std::string area = std::to_string(whole) + "." + std::to_string(rng.Uniform(0, 9));
       world_.Out(Table::kProperties)
           .Field(head.id)
           .Field(world_.mint().PropertyCertificate(
               local.province, registered_on.year(),
               Counties()[static_cast<size_t>(county_)].short_name))
           .Field(kind)
-          .Field(std::to_string(rng.Uniform(60, 220)) + "." + std::to_string(rng.Uniform(0, 9)))
+          .Field(area)
           .Field(kind == "rural_homestead" ? v.code : v.code.substr(0, 9))
           .Field(DateText(registered_on))
           .EndRow();
@@ -392,8 +394,9 @@ class CountyStream {
         Transfer(record.subsidy_account, cooperatives[rng.Below(cooperatives.size())].account_no,
                  amount - to_trader, spent);
         if (to_trader > 0) {
-          Transfer(record.subsidy_account, traders_[rng.Below(traders_.size())].second, to_trader,
-                   std::min(t, spent.AddDays(static_cast<int>(rng.Uniform(0, 5)))));
+          const std::string& trader = traders_[rng.Below(traders_.size())].second;
+          const Date paid = std::min(t, spent.AddDays(static_cast<int>(rng.Uniform(0, 5))));
+          Transfer(record.subsidy_account, trader, to_trader, paid);
         }
       }
     }

@@ -39,8 +39,11 @@ void AddStaff(World& world, Rng& rng, std::string_view org, std::string_view pre
   for (std::string_view position : positions) {
     const int age =
         static_cast<int>(rng.Uniform(position.find("长") != std::string_view::npos ? 38 : 25, 56));
-    Person person =
-        world.NewPerson(rng, prefix6, style, rng.Chance(0.6), world.BirthForAge(rng, age));
+    // One draw per statement: the order in which arguments are evaluated is unspecified,
+    // and the bytes must not depend on the compiler.
+    const bool male = rng.Chance(0.6);
+    const Date birth = world.BirthForAge(rng, age);
+    Person person = world.NewPerson(rng, prefix6, style, male, birth);
     world.AddOfficial(person, org, position, category);
   }
 }
@@ -209,8 +212,9 @@ Person AddDispatchedCadre(World& world, Rng& rng, int helper, std::string_view h
                           std::optional<Date> end, const ArchivePlan& archive) {
   const HelperSpec& spec = Helpers()[static_cast<size_t>(helper)];
   const int age = static_cast<int>(rng.Uniform(30, 50));
-  Person person = world.NewPerson(rng, spec.person_prefix, spec.style, rng.Chance(0.75),
-                                  world.BirthForAge(rng, age));
+  const bool male = rng.Chance(0.75);
+  const Date birth = world.BirthForAge(rng, age);
+  Person person = world.NewPerson(rng, spec.person_prefix, spec.style, male, birth);
   std::string batch;
   if (spec.batch_base_number > 0) {
     const int n = std::max(

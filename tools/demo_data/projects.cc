@@ -205,7 +205,9 @@ void ProjectBook::FillClean(ProjectPlan& plan, Rng& rng, ProjectStage stage,
   // Payments.
   auto pay = [&](Fen amount, Date date) {
     date = std::clamp(date, first_allocation, t);
-    PayContractor(plan, supplier, amount, date, days(0, 5), days(3, 45));
+    const int approval_lag = days(0, 5);
+    const int expense_lag = days(3, 45);
+    PayContractor(plan, supplier, amount, date, approval_lag, expense_lag);
   };
   switch (stage) {
     case ProjectStage::kAccepted: {
