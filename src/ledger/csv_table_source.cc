@@ -2,6 +2,7 @@
 #include "ledger/csv_table_source.h"
 
 #include <exception>
+#include <string_view>
 
 namespace sunlight::ledger {
 
@@ -18,6 +19,20 @@ StatusOr<std::unique_ptr<CsvTableSource>> CsvTableSource::Open(const std::filesy
     StatusOr<Encoding> detected = DetectEncoding(*source->file_.rdbuf());
     if (!detected.ok()) return detected.status().WithPrefix(source->name_);
     encoding = *detected;
+    if (source->file_.rdbuf()->pubseekpos(0, std::ios::in) != std::streampos(0)) {
+      return UnavailableError(source->name_ + "：无法回到文件开头重新读取", "file_unreadable");
+    }
+  }
+  if (encoding == Encoding::kGb18030) {
+    // A UTF-8 byte-order mark says plainly that --encoding gb18030 is wrong; without this
+    // check the file would mostly decode, as nonsense characters.
+    char head[3] = {};
+    const std::streamsize got = source->file_.rdbuf()->sgetn(head, sizeof head);
+    if (got == 3 && std::string_view(head, 3) == "\xEF\xBB\xBF") {
+      return InvalidArgumentError(
+          source->name_ + "：文件带有 UTF-8 字节顺序标记（BOM），与指定的编码 gb18030 不符",
+          "encoding_mismatch");
+    }
     if (source->file_.rdbuf()->pubseekpos(0, std::ios::in) != std::streampos(0)) {
       return UnavailableError(source->name_ + "：无法回到文件开头重新读取", "file_unreadable");
     }

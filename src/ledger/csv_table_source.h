@@ -35,7 +35,8 @@ class CsvTableSource : public TableSource {
  public:
   // Opens `path`; with Encoding::kAuto, detects its encoding from its first bytes.
   // `display_name` names the file in messages (default: its file name).
-  // Errors: "file_unreadable", "unknown_encoding".
+  // Errors: "file_unreadable", "unknown_encoding", "encoding_mismatch" (gb18030 forced on a
+  // file that starts with a UTF-8 byte-order mark).
   static StatusOr<std::unique_ptr<CsvTableSource>> Open(const std::filesystem::path& path,
                                                         Encoding encoding,
                                                         std::string display_name = {});

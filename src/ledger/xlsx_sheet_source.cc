@@ -88,7 +88,7 @@ StatusOr<bool> XlsxSheetSource::Next(Row& row) {
 StatusOr<bool> XlsxSheetSource::NextRow(Row& row) {
   while (!done_) {
     StatusOr<Event> event = xml_.Next();
-    if (!event.ok()) return Error(std::to_string(last_row_ + 1), event.status());
+    if (!event.ok()) return Error("", event.status());  // outside any row
     if (*event == Event::kEndDocument) break;
     if (*event == Event::kStartElement && xml_.name() == "sheetData") in_sheet_data_ = true;
     if (*event == Event::kEndElement && xml_.name() == "sheetData") break;

@@ -159,7 +159,10 @@ Status XlsxWorkbook::LoadSharedParts() {
 StatusOr<std::unique_ptr<TableSource>> XlsxWorkbook::OpenSheet(std::string_view sheet_name) {
   const XlsxSheet* found = nullptr;
   for (const XlsxSheet& sheet : sheets_) {
-    if (sheet.name == sheet_name) found = &sheet;
+    if (sheet.name == sheet_name) {
+      found = &sheet;
+      break;
+    }
   }
   if (found == nullptr) {
     return NotFoundError(display_name_ + "：没有名为“" + std::string(sheet_name) + "”的工作表",

@@ -115,6 +115,24 @@ TEST(CsvTableSourceTest, WrongForcedEncodingIsAnErrorWithOffset) {
       << rows.status();
 }
 
+TEST(CsvTableSourceTest, ForcedGb18030OnAUtf8FileWithBomIsAMismatch) {
+  TempDir dir;
+  WriteFile(dir / "households.csv", "\xEF\xBB\xBF" + kCsv);
+  auto source = CsvTableSource::Open(dir / "households.csv", Encoding::kGb18030);
+  ASSERT_FALSE(source.ok());
+  EXPECT_EQ(source.status().reason(), "encoding_mismatch");
+}
+
+TEST(CsvTableSourceTest, ForcedGb18030OnUtf8TextFailsWhereTheBytesCannotBeGb18030) {
+  TempDir dir;
+  // 户 is E6 88 B7 in UTF-8: E6 88 pairs up as GB18030, then B7 ',' cannot.
+  WriteFile(dir / "households.csv", "id,户,x\n");
+  auto rows = ReadCsv(dir / "households.csv", Encoding::kGb18030);
+  ASSERT_FALSE(rows.ok());
+  EXPECT_EQ(rows.status().reason(), "bad_encoding");
+  EXPECT_NE(rows.status().message().find("字节偏移 5"), std::string::npos) << rows.status();
+}
+
 TEST(CsvTableSourceTest, LaterGbBytesInAnAsciiStartedFileAreReportedNotGuessed) {
   TempDir dir;
   // ASCII well past the ASCII limit of detection, then GB18030: detection says UTF-8 and the
