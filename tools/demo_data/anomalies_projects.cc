@@ -54,8 +54,9 @@ class ProjectPlanter {
   }
   // "威宁县" + the n-th township's short name.
   std::string Town(int county, int n, std::string* code = nullptr) const {
-    const auto [first, last] = world_.geo().county_townships[static_cast<size_t>(county)];
-    const Township& town = world_.geo().townships[static_cast<size_t>(first + n % (last - first))];
+    const std::vector<int> rural = world_.geo().RuralTownships(county);
+    const Township& town =
+        world_.geo().townships[static_cast<size_t>(rural[static_cast<size_t>(n) % rural.size()])];
     if (code != nullptr) *code = town.code;
     return std::string(Counties()[static_cast<size_t>(county)].short_name) +
            ShortTownshipName(town.name);

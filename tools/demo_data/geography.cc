@@ -142,6 +142,21 @@ const PairingSpec& PairingOfCounty(int county) {
   return Pairings().front();  // unreachable: every county is in a pairing
 }
 
+std::vector<int> Geography::RuralTownships(int county) const {
+  std::vector<int> rural;
+  const auto [first, last] = county_townships[static_cast<size_t>(county)];
+  for (int t = first; t < last; ++t) {
+    const std::string& name = townships[static_cast<size_t>(t)].name;
+    const std::string_view tail =
+        std::string_view(name).substr(name.size() >= 3 ? name.size() - 3 : 0);
+    if (tail == "乡" || tail == "镇") rural.push_back(t);
+  }
+  if (rural.empty()) {
+    for (int t = first; t < last; ++t) rural.push_back(t);
+  }
+  return rural;
+}
+
 int Geography::FindVillage(std::string_view code) const {
   auto it = std::lower_bound(villages.begin(), villages.end(), code,
                              [](const Village& v, std::string_view c) { return v.code < c; });

@@ -98,6 +98,8 @@ struct Geography {
   std::vector<std::pair<int, int>> county_villages;
   std::vector<std::pair<int, int>> county_townships;
 
+  // Indexes of the county's townships that are rural (乡 or 镇, not 街道), in code order.
+  std::vector<int> RuralTownships(int county) const;
   // Index of the village / township with this code; -1 if none.
   int FindVillage(std::string_view code) const;
   int FindTownship(std::string_view code) const;

@@ -259,7 +259,7 @@ void ProjectBook::BuildBackground(const std::vector<int>& skip) {
     Rng rng = world_.StageRng(41, c);
     const int count = 3 + static_cast<int>(households * spec.weight / total_weight / 1500);
     const CountyOrgs& orgs = world_.county_orgs[c];
-    const auto [first_township, last_township] = geo.county_townships[c];
+    const std::vector<int> rural = geo.RuralTownships(static_cast<int>(c));
 
     // Plan amounts first, then give each contract to the least-loaded supplier (largest
     // first), counting what planted projects already hold in the county.
@@ -270,8 +270,7 @@ void ProjectBook::BuildBackground(const std::vector<int>& skip) {
       std::vector<int> weights;
       for (const Template& t : kTemplates) weights.push_back(t.weight);
       const Template& tpl = kTemplates[rng.Weighted(weights)];
-      const Township& town =
-          geo.townships[static_cast<size_t>(rng.Uniform(first_township, last_township - 1))];
+      const Township& town = geo.townships[static_cast<size_t>(rural[rng.Below(rural.size())])];
       const std::string town_name = std::string(spec.short_name) + ShortTownshipName(town.name);
       const std::string_view product = kProducts[c][rng.Below(4)];
       std::string name;
