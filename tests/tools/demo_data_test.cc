@@ -609,3 +609,60 @@ TEST_F(DemoDatasetTest, CleanDatasetRaisesNothing) {
 
 }  // namespace
 }  // namespace sunlight::demo
+
+namespace sunlight::demo {
+namespace {
+
+// The promises hold for other seeds and other as-of dates too (calendars shift: a month
+// whose pay day has not come, a quarter just begun). SUNLIGHT_DEMO_SWEEP=N runs N more
+// seeds, for a longer check by hand.
+TEST(DemoDataSweepTest, OtherSeedsAndDatesKeepTheirPromises) {
+  struct Run {
+    uint64_t seed;
+    int64_t households;
+    bool anomalies;
+    Date as_of;
+  };
+  std::vector<Run> runs = {
+      {2, 150, true, Date::FromYmd(2024, 3, 10).value()},
+      {3, 1500, false, Date::FromYmd(2025, 1, 14).value()},
+      {4, 150, true, Date::FromYmd(2020, 6, 30).value()},
+  };
+  if (const char* sweep = std::getenv("SUNLIGHT_DEMO_SWEEP")) {
+    const int extra = std::atoi(sweep);
+    for (int i = 0; i < extra; ++i) {
+      const Date as_of = Date::FromYmd(2019, 1, 1).value().AddDays(97 * i % 2400);
+      runs.push_back({static_cast<uint64_t>(100 + i), i % 2 == 0 ? 200 : 1200, i % 2 == 0, as_of});
+    }
+  }
+  for (const Run& run : runs) {
+    SCOPED_TRACE("seed " + std::to_string(run.seed) + " as-of " + run.as_of.ToString());
+    const auto dir = TempDir("sweep_" + std::to_string(run.seed));
+    std::filesystem::remove_all(dir);
+    DemoOptions options;
+    options.households = run.households;
+    options.seed = run.seed;
+    options.anomalies = run.anomalies;
+    options.as_of = run.as_of;
+    options.out_dir = dir;
+    StatusOr<DemoSummary> summary = GenerateDemoDataset(options);
+    ASSERT_TRUE(summary.ok()) << summary.status();
+    StatusOr<Dataset> dataset = testing::ReadDataset(dir);
+    ASSERT_TRUE(dataset.ok()) << dataset.status();
+    const std::set<Warning> expected = ReadManifest(dir / "expected_warnings.jsonl", nullptr);
+    for (bool alternative : {false, true}) {
+      const std::set<Warning> found = testing::RunRules(*dataset, run.as_of, {alternative});
+      std::set<Warning> missing, extra;
+      std::set_difference(expected.begin(), expected.end(), found.begin(), found.end(),
+                          std::inserter(missing, missing.end()));
+      std::set_difference(found.begin(), found.end(), expected.begin(), expected.end(),
+                          std::inserter(extra, extra.end()));
+      EXPECT_TRUE(missing.empty()) << "planted but not raised:\n" << Describe(missing);
+      EXPECT_TRUE(extra.empty()) << "raised but not expected:\n" << Describe(extra);
+    }
+    std::filesystem::remove_all(dir);
+  }
+}
+
+}  // namespace
+}  // namespace sunlight::demo
