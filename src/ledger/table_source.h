@@ -39,8 +39,9 @@ class TableSource {
 
   // Reads the next row into `row` (overwriting it); returns false after the last row. Blank
   // rows (a CSV line with nothing on it, an XLSX row without values) are skipped. An error
-  // message starts with name() and says where, e.g. "households.csv: 第 12 行第 7 列：..." or
-  // "book.xlsx:households:C5: ..."; after an error, do not call Next again.
+  // message is "<name()>: 第 <row> 行...：<what>" where the row is known, e.g.
+  // "households.csv: 第 12 行第 7 列：..." or "book.xlsx:households: 第 5 行第 3 列（C5）：...";
+  // after an error, do not call Next again.
   virtual StatusOr<bool> Next(Row& row) = 0;
 
   // Names the table in messages: "households.csv" or "book.xlsx:households".

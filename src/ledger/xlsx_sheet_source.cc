@@ -70,9 +70,21 @@ XlsxSheetSource::XlsxSheetSource(std::shared_ptr<XlsxWorkbook> workbook,
       xml_([this](char* buffer, size_t capacity) { return part_->Read(buffer, capacity); }),
       name_(std::move(name)) {}
 
-Status XlsxSheetSource::Error(std::string_view where, const Status& status) {
+Status XlsxSheetSource::Error(int64_t row, int64_t column, const Status& status) {
   done_ = true;
-  return status.WithPrefix(where.empty() ? name_ : name_ + ":" + std::string(where));
+  // Worded like the CSV reader's messages ("第 12 行第 7 列：..."), so that the importer reports
+  // both the same way.
+  std::string message = name_ + ": ";
+  if (row > 0) {
+    message += "第 " + std::to_string(row) + " 行";
+    if (column > 0) {
+      message += "第 " + std::to_string(column) + " 列（" + ColumnLetters(column) +
+                 std::to_string(row) + "）";
+    }
+    message += "：";
+  }
+  message += status.message();
+  return Status(status.code(), std::move(message), std::string(status.reason()));
 }
 
 StatusOr<bool> XlsxSheetSource::Next(Row& row) {
@@ -80,15 +92,16 @@ StatusOr<bool> XlsxSheetSource::Next(Row& row) {
   try {
     return NextRow(row);
   } catch (const std::exception& e) {
-    return Error("", InternalError(std::string("读取时出现内部错误（") + e.what() + "）",
-                                   "internal_exception"));
+    return Error(
+        0, 0,
+        InternalError(std::string("读取时出现内部错误（") + e.what() + "）", "internal_exception"));
   }
 }
 
 StatusOr<bool> XlsxSheetSource::NextRow(Row& row) {
   while (!done_) {
     StatusOr<Event> event = xml_.Next();
-    if (!event.ok()) return Error("", event.status());  // outside any row
+    if (!event.ok()) return Error(0, 0, event.status());  // outside any row
     if (*event == Event::kEndDocument) break;
     if (*event == Event::kStartElement && xml_.name() == "sheetData") in_sheet_data_ = true;
     if (*event == Event::kEndElement && xml_.name() == "sheetData") break;
@@ -105,19 +118,18 @@ StatusOr<bool> XlsxSheetSource::ReadRow(Row& row) {
   int64_t number = last_row_ + 1;
   if (const auto r = xml_.Attribute("r")) {
     if (!ParseInt(*r, number) || number < 1 || number > kXlsxMaxRows) {
-      return Error("", BadFile("行号“" + std::string(*r) + "”无效"));
+      return Error(0, 0, BadFile("行号“" + std::string(*r) + "”无效"));
     }
   }
   last_row_ = number;
   row.number = number;
   row.cells.clear();
-  const std::string where_row = std::to_string(number);
   int64_t last_column = 0;
   bool in_cell = false;
   while (true) {
     StatusOr<Event> event = xml_.Next();
-    if (!event.ok()) return Error(where_row, event.status());
-    if (*event == Event::kEndDocument) return Error(where_row, BadFile("行未结束"));
+    if (!event.ok()) return Error(number, 0, event.status());
+    if (*event == Event::kEndDocument) return Error(number, 0, BadFile("行未结束"));
     const bool start = *event == Event::kStartElement;
     const bool end = *event == Event::kEndElement;
     if (end && xml_.name() == "row") break;
@@ -146,12 +158,12 @@ StatusOr<bool> XlsxSheetSource::ReadRow(Row& row) {
       in_cell = false;
       last_column = cell_.column;
       StatusOr<std::string> text = CellText();
-      if (!text.ok()) return Error(cell_.ref, text.status());
+      if (!text.ok()) return Error(number, cell_.column, text.status());
       if (text->empty()) continue;  // an empty cell is a gap: filled only if a value follows
       const auto index = static_cast<size_t>(cell_.column - 1);
       if (index < row.cells.size()) {
         if (!row.cells[index].empty()) {
-          return Error(cell_.ref, BadFile("单元格重复出现"));
+          return Error(number, cell_.column, BadFile("单元格重复出现"));
         }
         row.cells[index] = std::move(text).value();
       } else {
@@ -165,18 +177,14 @@ StatusOr<bool> XlsxSheetSource::ReadRow(Row& row) {
 
 Status XlsxSheetSource::StartCell(int64_t row_number, int64_t previous_column) {
   cell_.column = previous_column + 1;
-  cell_.ref.clear();
   if (const auto r = xml_.Attribute("r")) {
+    // The reference's row should be row_number; only its column is used.
     int64_t ref_row = 0;
     if (!ParseCellRef(*r, cell_.column, ref_row)) {
-      return Error(std::to_string(row_number), BadFile("单元格引用“" + std::string(*r) + "”无效"));
+      return Error(row_number, 0, BadFile("单元格引用“" + std::string(*r) + "”无效"));
     }
-    cell_.ref = *r;
-  } else {
-    if (cell_.column > kXlsxMaxColumns) {
-      return Error(std::to_string(row_number), BadFile("列数超出 Excel 上限"));
-    }
-    cell_.ref = ColumnLetters(cell_.column) + std::to_string(row_number);
+  } else if (cell_.column > kXlsxMaxColumns) {
+    return Error(row_number, 0, BadFile("列数超出 Excel 上限"));
   }
   cell_.type = xml_.Attribute("t").value_or("n");
   cell_.style = 0;

@@ -145,7 +145,8 @@ TEST(XlsxWorkbookTest, ErrorCellNamesTheCell) {
   auto rows = ReadSheet(*book, "payments");
   ASSERT_FALSE(rows.ok());
   EXPECT_EQ(rows.status().reason(), "xlsx_error_cell");
-  EXPECT_EQ(rows.status().message().rfind("book.xlsx:payments:C4: ", 0), 0u) << rows.status();
+  EXPECT_EQ(rows.status().message().rfind("book.xlsx:payments: 第 4 行第 3 列（C4）：", 0), 0u)
+      << rows.status();
   EXPECT_NE(rows.status().message().find("#DIV/0!"), std::string::npos);
 }
 
@@ -168,7 +169,7 @@ TEST(XlsxWorkbookTest, BadReferencesAreErrors) {
     auto rows = ReadSheet(*book, "households");
     EXPECT_FALSE(rows.ok()) << sheet_data;
     if (!rows.ok()) {
-      EXPECT_EQ(rows.status().message().rfind("book.xlsx:households", 0), 0u) << rows.status();
+      EXPECT_EQ(rows.status().message().rfind("book.xlsx:households: ", 0), 0u) << rows.status();
     }
   }
 }
@@ -300,7 +301,8 @@ TEST(XlsxWorkbookTest, MalformedSheetXmlIsAnErrorNamingTheSheet) {
   auto rows = ReadSheet(**book, "members");
   ASSERT_FALSE(rows.ok());
   EXPECT_EQ(rows.status().reason(), "xlsx_bad_xml");
-  EXPECT_EQ(rows.status().message().rfind("book.xlsx:members:1: ", 0), 0u) << rows.status();
+  EXPECT_EQ(rows.status().message().rfind("book.xlsx:members: 第 1 行：XML 格式错误", 0), 0u)
+      << rows.status();
 }
 
 TEST(XlsxCellRefTest, ParsesAndPrintsColumns) {
