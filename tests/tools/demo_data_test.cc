@@ -85,7 +85,7 @@ class DemoDatasetTest : public ::testing::Test {
     planted_dir_ = new std::filesystem::path(TempDir("planted"));
     clean_dir_ = new std::filesystem::path(TempDir("clean"));
     Generate(*planted_dir_, 300, 1, true);
-    Generate(*clean_dir_, 3000, 5, false);
+    Generate(*clean_dir_, 1500, 5, false);
     StatusOr<Dataset> planted = testing::ReadDataset(*planted_dir_);
     ASSERT_TRUE(planted.ok()) << planted.status();
     planted_ = new Dataset(std::move(*planted));
@@ -615,7 +615,7 @@ namespace {
 
 // The promises hold for other seeds and other as-of dates too (calendars shift: a month
 // whose pay day has not come, a quarter just begun). SUNLIGHT_DEMO_SWEEP=N runs N more
-// seeds, for a longer check by hand.
+// seeds, for a longer check by hand (SUNLIGHT_DEMO_SWEEP_HOUSEHOLDS=M: of M households).
 TEST(DemoDataSweepTest, OtherSeedsAndDatesKeepTheirPromises) {
   struct Run {
     uint64_t seed;
@@ -632,7 +632,9 @@ TEST(DemoDataSweepTest, OtherSeedsAndDatesKeepTheirPromises) {
     const int extra = std::atoi(sweep);
     for (int i = 0; i < extra; ++i) {
       const Date as_of = Date::FromYmd(2019, 1, 1).value().AddDays(97 * i % 2400);
-      runs.push_back({static_cast<uint64_t>(100 + i), i % 2 == 0 ? 200 : 1200, i % 2 == 0, as_of});
+      const char* size = std::getenv("SUNLIGHT_DEMO_SWEEP_HOUSEHOLDS");
+      const int64_t households = size != nullptr ? std::atoll(size) : (i % 2 == 0 ? 200 : 1200);
+      runs.push_back({static_cast<uint64_t>(100 + i), households, i % 2 == 0, as_of});
     }
   }
   for (const Run& run : runs) {

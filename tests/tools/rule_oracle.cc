@@ -125,6 +125,13 @@ std::set<Warning> RunRules(const Dataset& dataset, Date as_of, Variant variant) 
   for (const auto& i : items) item_by_id[i.at("item_id")] = &i;
   std::map<std::string, Date> death_of;
   for (const auto& d : deaths) death_of[d.at("id_number")] = *DateOf(d.at("death_date"));
+  using Row = std::map<std::string, std::string>;
+  std::map<std::string, std::vector<const Row*>> vehicles_of, properties_of, roles_of;
+  for (const auto& v : vehicles) vehicles_of[v.at("id_number")].push_back(&v);
+  for (const auto& p : properties) properties_of[p.at("id_number")].push_back(&p);
+  for (const auto& o : officers) roles_of[o.at("id_number")].push_back(&o);
+  std::map<std::string, std::string> project_category;
+  for (const auto& p : projects) project_category[p.at("project_id")] = p.at("category");
   auto in_registered_household = [&](const std::string& id) {
     for (const std::string& h : households_of[id]) {
       if (Registered(household_by_id.at(h)->at("status"))) return true;
@@ -187,22 +194,19 @@ std::set<Warning> RunRules(const Dataset& dataset, Date as_of, Variant variant) 
     // A10, A11
     if (Strict(h.at("status"))) {
       for (const std::string& member : ids) {
-        for (const auto& v : vehicles) {
-          if (v.at("id_number") == member &&
-              (v.at("vehicle_type") == "car" || v.at("vehicle_type") == "truck") &&
-              DateOf(v.at("registered_date")).value_or(as_of) < as_of) {
+        for (const auto* v : vehicles_of[member]) {
+          if ((v->at("vehicle_type") == "car" || v->at("vehicle_type") == "truck") &&
+              DateOf(v->at("registered_date")).value_or(as_of) < as_of) {
             warn("A10", "household", id);
           }
         }
-        for (const auto& p : properties) {
-          if (p.at("id_number") == member &&
-              (p.at("kind") == "commercial" || p.at("kind") == "industrial")) {
+        for (const auto* p : properties_of[member]) {
+          if (p->at("kind") == "commercial" || p->at("kind") == "industrial") {
             warn("A10", "household", id);
           }
         }
-        for (const auto& o : officers) {
-          if (o.at("id_number") == member &&
-              (o.at("role") == "legal_rep" || o.at("role") == "shareholder")) {
+        for (const auto* o : roles_of[member]) {
+          if (o->at("role") == "legal_rep" || o->at("role") == "shareholder") {
             warn("A10", "household", id);
           }
         }
@@ -268,12 +272,7 @@ std::set<Warning> RunRules(const Dataset& dataset, Date as_of, Variant variant) 
     }
     const auto& ok = allowed[p.at("program_id")];
     bool b09 = ok.count(purpose) == 0;
-    if (!project_id.empty()) {
-      for (const auto& project : projects) {
-        if (project.at("project_id") == project_id && ok.count(project.at("category")) == 0)
-          b09 = true;
-      }
-    }
+    if (!project_id.empty() && ok.count(project_category[project_id]) == 0) b09 = true;
     if (b09) warn("B09", "payment", id);
   }
   for (auto& [key, list] : groups) {
