@@ -83,23 +83,26 @@ void BuildHelper(World& world, int helper_index) {
   const std::string_view prefix = helper.person_prefix;
   AddStaff(world, rng, orgs.commission, prefix, helper.style,
            {"党风政风监督室主任", "监督检查室副主任", "一级科员"});
+  // The departments answer to the region's government.
+  const std::string& government = world.AddOrg(code + "-ZF", name + "人民政府", "other", code, "");
   orgs.cooperation_office =
-      world.AddOrg(code + "-XZB", name + "协作办", "cooperation_office", code, "");
+      world.AddOrg(code + "-XZB", name + "协作办", "cooperation_office", code, government);
   AddStaff(world, rng, orgs.cooperation_office, prefix, helper.style,
            {"主任", "对口扶贫工作处处长", "四级主任科员"});
-  orgs.finance = world.AddOrg(code + "-CZ", name + "财政" + bureau, "finance", code, "");
+  orgs.finance = world.AddOrg(code + "-CZ", name + "财政" + bureau, "finance", code, government);
   AddStaff(world, rng, orgs.finance, prefix, helper.style, {"副" + bureau + "长", "科员"});
-  orgs.audit = world.AddOrg(code + "-SJ", name + "审计" + bureau, "audit", code, "");
+  orgs.audit = world.AddOrg(code + "-SJ", name + "审计" + bureau, "audit", code, government);
   AddStaff(world, rng, orgs.audit, prefix, helper.style, {"审计组长", "审计员"});
   orgs.inspection = world.AddOrg(code + "-XC", name + (province ? "委巡视办" : "委巡察办"),
                                  "inspection_office", code, "");
   AddStaff(world, rng, orgs.inspection, prefix, helper.style, {"巡察组组长"});
-  orgs.agriculture = world.AddOrg(code + "-NY", name + "农业农村" + bureau, "other", code, "");
+  orgs.agriculture =
+      world.AddOrg(code + "-NY", name + "农业农村" + bureau, "other", code, government);
   AddStaff(world, rng, orgs.agriculture, prefix, helper.style, {"二级调研员", "科员"});
   orgs.human_resources =
-      world.AddOrg(code + "-RS", name + "人力资源和社会保障" + bureau, "other", code, "");
+      world.AddOrg(code + "-RS", name + "人力资源和社会保障" + bureau, "other", code, government);
   AddStaff(world, rng, orgs.human_resources, prefix, helper.style, {"就业促进处科员"});
-  orgs.education = world.AddOrg(code + "-JY", name + "教育" + bureau, "other", code, "");
+  orgs.education = world.AddOrg(code + "-JY", name + "教育" + bureau, "other", code, government);
   AddStaff(world, rng, orgs.education, prefix, helper.style, {"科员"});
 
   for (const PairingSpec& pairing : Pairings()) {
@@ -155,10 +158,10 @@ void BuildCounty(World& world, int county_index) {
                                            "rural_revitalization", code, city_org("-XCZX"));
   AddStaff(world, rng, orgs.rural_revitalization, prefix, spec.style,
            {"局长", "副局长", "规划股股长", "信息中心主任", "科员"});
-  orgs.finance = world.AddOrg(code + "-CZ", name + "财政局", "finance", code, "");
+  orgs.finance = world.AddOrg(code + "-CZ", name + "财政局", "finance", code, orgs.government);
   AddStaff(world, rng, orgs.finance, prefix, spec.style,
            {"局长", "国库股股长", "农业股股长", "科员"});
-  orgs.audit = world.AddOrg(code + "-SJ", name + "审计局", "audit", code, "");
+  orgs.audit = world.AddOrg(code + "-SJ", name + "审计局", "audit", code, orgs.government);
   AddStaff(world, rng, orgs.audit, prefix, spec.style, {"局长", "审计员"});
   orgs.inspection = world.AddOrg(code + "-XC", name + "委巡察办", "inspection_office", code, "");
   AddStaff(world, rng, orgs.inspection, prefix, spec.style, {"主任"});
