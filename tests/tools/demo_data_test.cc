@@ -217,6 +217,16 @@ std::vector<std::string> Cells(const Dataset& dataset, const std::string& file,
   return cells;
 }
 
+TEST_F(DemoDatasetTest, DemoAccountOrganisationsExist) {
+  for (const Dataset* dataset : Both()) {
+    const std::vector<std::string> ids = Cells(*dataset, "organizations.csv", "org_id");
+    for (std::string_view org : {kHelperCommissionOrg, kRecipientCommissionOrg,
+                                 kCountyCommissionOrg, kProjectOwnerOrg, kAuditorOrg}) {
+      EXPECT_NE(std::find(ids.begin(), ids.end(), org), ids.end()) << org;
+    }
+  }
+}
+
 TEST_F(DemoDatasetTest, IdNumbersAreValid) {
   const std::vector<std::pair<std::string, std::string>> columns = {
       {"officials.csv", "id_number"},

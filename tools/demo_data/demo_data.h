@@ -53,6 +53,14 @@ struct DemoOptions {
 
 inline constexpr int64_t kMinHouseholds = 100;
 
+// Organisations for the demo accounts of spec/interfaces.md (stable ids of
+// organizations.csv, whatever the seed).
+inline constexpr std::string_view kHelperCommissionOrg = "4401-JW";     // 广州市纪委监委
+inline constexpr std::string_view kRecipientCommissionOrg = "5205-JW";  // 毕节市纪委监委
+inline constexpr std::string_view kCountyCommissionOrg = "520521-JW";   // 大方县纪委监委
+inline constexpr std::string_view kProjectOwnerOrg = "520521-NY";       // 大方县农业农村局
+inline constexpr std::string_view kAuditorOrg = "4401-SJ";              // 广州市审计局
+
 // 2021-12-31: the end of the first year after 脱贫攻坚, the seed articles' time.
 Date DefaultAsOf();
 
