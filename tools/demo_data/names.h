@@ -44,10 +44,4 @@ std::string DrawSurname(Rng& rng, NameStyle style);
 std::string FullName(Rng& rng, NameStyle style, std::string_view surname, bool male,
                      int birth_year);
 
-// A name for someone outside any household (an official, a company's legal representative).
-inline std::string RandomName(Rng& rng, NameStyle style, bool male, int birth_year) {
-  std::string surname = DrawSurname(rng, style);
-  return FullName(rng, style, surname, male, birth_year);
-}
-
 }  // namespace sunlight::demo

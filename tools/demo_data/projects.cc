@@ -270,7 +270,9 @@ void ProjectBook::BuildBackground(const std::vector<int>& skip) {
       std::vector<int> weights;
       for (const Template& t : kTemplates) weights.push_back(t.weight);
       const Template& tpl = kTemplates[rng.Weighted(weights)];
-      const Township& town = geo.townships[static_cast<size_t>(rural[rng.Below(rural.size())])];
+      const int town_index = rural[rng.Below(rural.size())];
+      const Township& town = geo.townships[static_cast<size_t>(town_index)];
+      std::string location = town.code;
       const std::string town_name = std::string(spec.short_name) + ShortTownshipName(town.name);
       const std::string_view product = kProducts[c][rng.Below(4)];
       std::string name;
@@ -282,7 +284,21 @@ void ProjectBook::BuildBackground(const std::vector<int>& skip) {
       } else if (category == "infrastructure") {
         static constexpr std::string_view kForms[] = {
             "通组路硬化工程", "产业路建设项目", "安全饮水巩固提升工程", "农田水利设施建设项目"};
-        name = town_name + std::string(rng.Pick<std::string_view>(kForms));
+        // Roads and water reach a village: name it, and locate the project there.
+        const std::string_view form = rng.Pick<std::string_view>(kForms);
+        const auto [first, last] = geo.county_villages[c];
+        std::vector<int> villages;
+        for (int v = first; v < last; ++v) {
+          if (geo.villages[static_cast<size_t>(v)].township == town_index) villages.push_back(v);
+        }
+        if (!villages.empty()) {
+          const Village& village =
+              geo.villages[static_cast<size_t>(villages[rng.Below(villages.size())])];
+          name = town_name + ShortVillageName(village.name) + std::string(form);
+          location = village.code;
+        } else {
+          name = town_name + std::string(form);
+        }
       } else if (category == "education") {
         static constexpr std::string_view kForms[] = {"中心小学教学楼建设项目", "幼儿园建设项目",
                                                       "中学学生宿舍建设项目"};
@@ -298,7 +314,7 @@ void ProjectBook::BuildBackground(const std::vector<int>& skip) {
       // Ids keep projects apart; names may repeat, as in real ledgers.
       ProjectPlan plan =
           NewProject(static_cast<int>(c), name, category, orgs.*tpl.owner, rng.Chance(0.7),
-                     category == "labor" ? std::string_view() : std::string_view(town.code));
+                     category == "labor" ? std::string_view() : std::string_view(location));
       // Budgets by category; none in the band just below the tender threshold (B06).
       double lo = 300000, hi = 6000000;
       if (category == "infrastructure") lo = 500000, hi = 12000000;

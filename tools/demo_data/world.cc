@@ -65,7 +65,6 @@ std::string ChineseNumber(int n) {
 
 World::World(const DemoOptions& options, Geography geo, std::unique_ptr<DatasetWriter> out)
     : options_(options), geo_(std::move(geo)), out_(std::move(out)), root_(options.seed) {
-  county_villages.resize(Counties().size());
   county_contractors.resize(Counties().size());
   county_cooperatives.resize(Counties().size());
   helper_companies.resize(Helpers().size());
@@ -159,7 +158,6 @@ UsedVillage& World::UseVillage(int village) {
     AddOfficial(cadre, used.committee_org_id, position, "village_cadre");
     used.cadres.push_back(std::move(cadre));
   }
-  county_villages[static_cast<size_t>(v.county)].push_back(village);
   return used_villages.emplace(village, std::move(used)).first->second;
 }
 

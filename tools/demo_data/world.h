@@ -158,10 +158,9 @@ class World {
   std::map<std::string, std::string, std::less<>> city_commissions;      // code → org id
   std::map<int, UsedVillage> used_villages;                              // by village index
   std::map<int, std::string> township_orgs;                              // by township index
-  std::vector<std::vector<int>> county_villages;          // per county: used village indexes
-  std::vector<std::vector<Company>> county_contractors;   // per county
-  std::vector<std::vector<Company>> county_cooperatives;  // per county
-  std::vector<std::vector<Company>> helper_companies;     // per helper (employers)
+  std::vector<std::vector<Company>> county_contractors;                  // per county
+  std::vector<std::vector<Company>> county_cooperatives;                 // per county
+  std::vector<std::vector<Company>> helper_companies;                    // per helper (employers)
   std::deque<Company> extra_companies;  // made by the planter (addresses stay valid)
   // County officials by department id, for kinship and conflict-of-interest checks.
   std::map<std::string, std::vector<Person>, std::less<>> officials_by_org;
