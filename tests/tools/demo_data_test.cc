@@ -2,9 +2,9 @@
 // references, identifiers), and its promises about the warning rules — checked with the
 // test oracle of rule_oracle.h.
 //
-// What cannot be checked here yet: that `sunlight import` accepts the dataset and that
-// `sunlight scan` raises exactly expected_warnings.jsonl — the importer and the rule engine
-// do not exist yet. The oracle stands in for the engine until then.
+// That `sunlight import` accepts the dataset is checked by tests/ledger/import_generated_test.cc.
+// What cannot be checked yet: that `sunlight scan --as-of <as_of>` raises exactly
+// expected_warnings.jsonl — the rule engine does not exist yet. The oracle stands in for it.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
