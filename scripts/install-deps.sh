@@ -43,10 +43,14 @@ if ((${#missing[@]})); then
   apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
 
-# npm packages (region codes). npm ci is exact to package-lock.json; skip when up to date.
+# npm packages (region codes; DuckDB as the benchmarks' peer), at the versions of
+# package-lock.json; skipped when that file has not changed since the last install.
+# Not `npm ci`: npm 11 refuses a lock file whose platform-specific optional packages
+# (@duckdb/node-bindings-<os>-<cpu>) for other platforms are absent, which this machine's
+# npm settings produce. `npm install --no-save` installs the locked versions and writes nothing.
 stamp=node_modules/.sunlight-lock
 if [[ ! -f "$stamp" ]] || ! cmp -s package-lock.json "$stamp"; then
-  echo "install-deps: npm ci"
-  npm ci --no-audit --no-fund --loglevel=error
+  echo "install-deps: npm install"
+  npm install --no-audit --no-fund --no-save --loglevel=error
   cp package-lock.json "$stamp"
 fi
