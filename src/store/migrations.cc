@@ -284,6 +284,26 @@ CREATE TABLE properties (
   PRIMARY KEY (id_number, certificate_no)
 );
 )sql"},
+    Migration{3, "warnings", R"sql(
+-- Warnings raised by `sunlight scan` (spec/rules.md). evidence and params are JSON text;
+-- state starts at 'new'. A scan does not add a second open warning for a rule+subject.
+CREATE TABLE warnings (
+  id           {{ID}},
+  rule         TEXT NOT NULL,
+  subject_type TEXT NOT NULL,
+  subject_id   TEXT NOT NULL,
+  region_code  TEXT,
+  severity     TEXT NOT NULL,
+  amount_fen   BIGINT NOT NULL,
+  evidence     TEXT NOT NULL,
+  params       TEXT NOT NULL,
+  as_of        TEXT NOT NULL,
+  state        TEXT NOT NULL,
+  created_at   {{TIMESTAMP}} NOT NULL
+);
+CREATE INDEX warnings_rule_subject ON warnings(rule, subject_id);
+CREATE INDEX warnings_region ON warnings(region_code);
+)sql"},
 };
 
 constexpr std::string_view kCreateSchemaMigrations = R"sql(

@@ -1,0 +1,96 @@
+// A columnar, read-only copy of the ledger tables the rule kernels read.
+//
+// Each table is a struct of equal-length column vectors. Every string (ids, codes, names,
+// enum values) is interned in one StringDictionary shared by all tables, so that a join on an
+// id is an int32 comparison and the same code means the same text in every table. NULL (and
+// the empty string) is kNullCode. Dates are days since the epoch (kNoDate when NULL).
+//
+//   SUNLIGHT_ASSIGN_OR_RETURN(Snapshot snap, LoadSnapshot(conn));
+//   for (size_t row_idx = 0; row_idx < snap.payments.size(); ++row_idx) ...
+//
+// To give a rule a column it lacks: add the vector to its table struct and to the table's
+// loader in snapshot.cc (one SELECT per table, streamed row by row).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <deque>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/status.h"
+#include "store/connection.h"
+
+namespace sunlight::rules {
+
+using Code = std::int32_t;
+inline constexpr Code kNullCode = -1;
+inline constexpr std::int32_t kNoDate = INT32_MIN;
+
+// Interns strings as dense int32 codes. Not thread-safe while interning; read-only use after
+// loading is safe from any number of threads.
+class StringDictionary {
+ public:
+  // The code of `text`, added if new; kNullCode for the empty string.
+  Code Intern(std::string_view text);
+  // The code of `text`, or kNullCode when it was never interned.
+  Code Find(std::string_view text) const;
+  // REQUIRES: code is kNullCode or was returned by Intern. kNullCode reads as "".
+  std::string_view Text(Code code) const {
+    return code == kNullCode ? std::string_view() : std::string_view(texts_[code]);
+  }
+  size_t size() const { return texts_.size(); }
+  size_t MemoryBytes() const;
+
+ private:
+  std::deque<std::string> texts_;                     // a deque: push_back never moves the strings
+  std::unordered_map<std::string_view, Code> codes_;  // keys are views into texts_
+};
+
+struct OrganizationColumns {
+  std::vector<Code> org_id, region_code;
+  size_t size() const { return org_id.size(); }
+};
+
+struct HouseholdColumns {
+  std::vector<Code> household_id, village_code, status, subsidy_account;
+  size_t size() const { return household_id.size(); }
+};
+
+struct MemberColumns {
+  std::vector<Code> id_number, household_id;
+  size_t size() const { return id_number.size(); }
+};
+
+struct SubsidyItemColumns {
+  std::vector<Code> item_id, unit;
+  std::vector<std::int64_t> standard_amount;
+  size_t size() const { return item_id.size(); }
+};
+
+struct PaymentColumns {
+  std::vector<Code> payment_id, program_id, item_id, period, payer_org_id, payee_id, payee_account,
+      household_id;
+  std::vector<std::int64_t> amount;
+  std::vector<std::int32_t> pay_date;
+  size_t size() const { return payment_id.size(); }
+};
+
+struct Snapshot {
+  StringDictionary strings;
+  OrganizationColumns organizations;
+  HouseholdColumns households;
+  MemberColumns members;
+  SubsidyItemColumns subsidy_items;
+  PaymentColumns payments;
+
+  // Bytes held by the columns and the dictionary (approximate: capacity, not allocator slack).
+  size_t MemoryBytes() const;
+};
+
+// Reads the ledger tables through streaming statements.
+[[nodiscard]] StatusOr<Snapshot> LoadSnapshot(store::Connection& conn);
+
+}  // namespace sunlight::rules

@@ -1,0 +1,105 @@
+// The catalogue's shape, choosing rules by code, and storing warnings without duplicates.
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "rules_test_util.h"
+
+namespace sunlight::rules::testing {
+namespace {
+
+TEST(RuleCatalogueTest, CodesUniqueOrderedAndComplete) {
+  std::set<std::string_view> codes;
+  std::string_view previous;
+  for (const Rule& rule : RuleCatalogue()) {
+    EXPECT_TRUE(codes.insert(rule.code).second) << rule.code;
+    EXPECT_LT(previous, rule.code);
+    previous = rule.code;
+    EXPECT_FALSE(rule.name_zh.empty()) << rule.code;
+    EXPECT_FALSE(rule.name_en.empty()) << rule.code;
+    EXPECT_FALSE(rule.subject_type.empty()) << rule.code;
+    if (rule.implemented()) {
+      EXPECT_FALSE(rule.evidence_fields.empty()) << rule.code;
+      for (std::string_view arg : rule.sql_args) {
+        EXPECT_TRUE(arg == kAsOfArg || rule.DefaultParams().count(std::string(arg)) == 1)
+            << rule.code << " binds unknown argument " << arg;
+      }
+    }
+  }
+  EXPECT_EQ(codes.size(), 29u);  // spec/rules.md, version 1
+  for (std::string_view code : {"A01", "A06", "A07", "A12"}) {
+    ASSERT_NE(FindRule(code), nullptr) << code;
+    EXPECT_TRUE(FindRule(code)->implemented()) << code;
+  }
+}
+
+TEST(SelectRulesTest, ByCodeInCatalogueOrder) {
+  StatusOr<std::vector<const Rule*>> rules = SelectRules("A07, A01");
+  ASSERT_TRUE(rules.ok()) << rules.status();
+  ASSERT_EQ(rules->size(), 2u);
+  EXPECT_EQ((*rules)[0]->code, "A01");
+  EXPECT_EQ((*rules)[1]->code, "A07");
+}
+
+TEST(SelectRulesTest, EmptyMeansEveryImplementedRule) {
+  StatusOr<std::vector<const Rule*>> rules = SelectRules("");
+  ASSERT_TRUE(rules.ok()) << rules.status();
+  EXPECT_GE(rules->size(), 4u);
+  for (const Rule* rule : *rules) EXPECT_TRUE(rule->implemented()) << rule->code;
+}
+
+TEST(SelectRulesTest, UnknownAndUnimplementedCodesAreErrorsNamingThem) {
+  StatusOr<std::vector<const Rule*>> unknown = SelectRules("A01,Z99");
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_NE(unknown.status().message().find("Z99"), std::string::npos) << unknown.status();
+  StatusOr<std::vector<const Rule*>> later = SelectRules("D03");
+  ASSERT_FALSE(later.ok());
+  EXPECT_NE(later.status().message().find("D03"), std::string::npos) << later.status();
+}
+
+TEST(WarningJsonTest, OneLineInContractOrder) {
+  Warning w{"A01",
+            "bank_account",
+            "6222",
+            "520102001001",
+            "high",
+            123400,
+            Evidence{{"households", {"H2", "H1"}}},
+            nlohmann::json{{"min_households", 2}}};
+  EXPECT_EQ(WarningJsonLine(w),
+            R"({"rule":"A01","subject_type":"bank_account","subject_id":"6222",)"
+            R"("region_code":"520102001001","severity":"high","amount_fen":123400,)"
+            R"("evidence":{"households":["H1","H2"]},"params":{"min_households":2}})");
+}
+
+class StoreWarningsTest : public RulesDbTest {};
+
+TEST_F(StoreWarningsTest, NoSecondOpenWarningForTheSameRuleAndSubject) {
+  const Date as_of = *Date::Parse("2021-12-31");
+  std::vector<Warning> warnings = {
+      {"A01", "bank_account", "ACC-1", "520102001001", "high", 100, {{"households", {"H1"}}}, {}},
+      {"A12", "person", "ID-1", "520102001001", "medium", 0, {{"households", {"H1"}}}, {}},
+  };
+  StatusOr<StoreCounts> first = StoreWarnings(*conn_, warnings, as_of);
+  ASSERT_TRUE(first.ok()) << first.status();
+  EXPECT_EQ(first->inserted, 2);
+  StatusOr<StoreCounts> second = StoreWarnings(*conn_, warnings, *Date::Parse("2022-01-31"));
+  ASSERT_TRUE(second.ok()) << second.status();
+  EXPECT_EQ(second->inserted, 0);
+  EXPECT_EQ(second->already_open, 2);
+  // Once dismissed, the same finding on a later scan is a new warning.
+  ASSERT_TRUE(conn_->Execute("UPDATE warnings SET state = 'dismissed' WHERE rule = 'A01'").ok());
+  StatusOr<StoreCounts> third = StoreWarnings(*conn_, warnings, *Date::Parse("2022-02-28"));
+  ASSERT_TRUE(third.ok()) << third.status();
+  EXPECT_EQ(third->inserted, 1);
+  StatusOr<store::ResultSet> rs =
+      conn_->Query("SELECT state, evidence, as_of FROM warnings WHERE rule = 'A12' ORDER BY id");
+  ASSERT_TRUE(rs.ok()) << rs.status();
+  ASSERT_EQ(rs->size(), 1u);
+  EXPECT_EQ(rs->row(0)[0].AsText(), "new");
+  EXPECT_EQ(rs->row(0)[1].AsText(), R"({"households":["H1"]})");
+  EXPECT_EQ(rs->row(0)[2].AsText(), "2021-12-31");
+}
+
+}  // namespace
+}  // namespace sunlight::rules::testing

@@ -1,0 +1,130 @@
+// Each implemented rule on a small hand-made ledger: the case it must flag, a near miss just
+// inside the line, and unrelated rows. Kernel and SQL must agree, and both give the expected
+// subjects with the expected evidence.
+#include <gtest/gtest.h>
+
+#include "rules_test_util.h"
+
+namespace sunlight::rules::testing {
+namespace {
+
+const Date kAsOf = *Date::Parse("2021-12-31");
+
+const Rule& RuleOf(std::string_view code) {
+  const Rule* rule = FindRule(code);
+  EXPECT_NE(rule, nullptr) << code;
+  return *rule;
+}
+
+class RuleFixtureTest : public RulesDbTest {
+ protected:
+  void SetUp() override {
+    RulesDbTest::SetUp();
+    Org("ORG1", "520102000000");
+  }
+};
+
+TEST_F(RuleFixtureTest, A01OneAccountManyHouseholds) {
+  // Case: account ACC-SHARED is the subsidy account of H1 and receives payments for H2.
+  Household("H1", "520102001001", "ACC-SHARED");
+  Household("H2", "520102001002", "ACC-2");
+  Item("I1", 10000, "per_household");
+  Payment("PAY1", "I1", "2021-01", "", "ACC-SHARED", 10000, "2021-01-15", "H2");
+  Payment("PAY2", "I1", "2021-02", "", "ACC-SHARED", 10000, "2021-02-15", "H1");
+  // Near miss: ACC-3 is H3's own account and is paid for H3 only (one household).
+  Household("H3", "520102001003", "ACC-3");
+  Payment("PAY3", "I1", "2021-01", "", "ACC-3", 10000, "2021-01-15", "H3");
+  // Unrelated: a project payment to ACC-4 without a household.
+  Payment("PAY4", "", "", "", "ACC-4", 50000, "2021-01-15", "");
+
+  std::vector<Warning> got = RunBothWays(RuleOf("A01"), *conn_, kAsOf);
+  ASSERT_EQ(got.size(), 1u) << Describe(got);
+  EXPECT_EQ(got[0].subject_id, "ACC-SHARED");
+  EXPECT_EQ(got[0].subject_type, "bank_account");
+  EXPECT_EQ(got[0].region_code, "520102001001");
+  EXPECT_EQ(got[0].amount_fen, 20000);
+  EXPECT_EQ(got[0].evidence, (Evidence{{"households", {"H1", "H2"}}}));
+  EXPECT_EQ(got[0].params, (nlohmann::json{{"min_households", 2}}));
+}
+
+TEST_F(RuleFixtureTest, A06PaidTwice) {
+  Household("H1", "520102001001", "ACC-1");
+  Household("H2", "520102001002", "ACC-2");
+  Item("I1", 10000, "per_household");
+  Item("I2", 5000, "per_person");
+  // Case: H1 paid twice for I1 in 2021-03; the later one (PAY2) is flagged, PAY3 too.
+  Payment("PAY1", "I1", "2021-03", "", "ACC-1", 10000, "2021-03-10", "H1");
+  Payment("PAY2", "I1", "2021-03", "", "ACC-1", 10000, "2021-03-20", "H1");
+  Payment("PAY3", "I1", "2021-03", "", "ACC-1", 10000, "2021-03-20", "H1");
+  // Near miss: same item and household, the next period; same period, another household.
+  Payment("PAY4", "I1", "2021-04", "", "ACC-1", 10000, "2021-04-10", "H1");
+  Payment("PAY5", "I1", "2021-03", "", "ACC-2", 10000, "2021-03-10", "H2");
+  // Near miss: per-person item for two people of one household in one period.
+  Payment("PAY6", "I2", "2021-03", "P1", "ACC-1", 5000, "2021-03-10", "H1");
+  Payment("PAY7", "I2", "2021-03", "P2", "ACC-1", 5000, "2021-03-10", "H1");
+
+  std::vector<Warning> got = RunBothWays(RuleOf("A06"), *conn_, kAsOf);
+  ASSERT_EQ(Subjects(got), (std::set<std::string>{"PAY2", "PAY3"})) << Describe(got);
+  EXPECT_EQ(got[0].evidence, (Evidence{{"payments", {"PAY1", "PAY2"}}}));
+  EXPECT_EQ(got[1].evidence, (Evidence{{"payments", {"PAY1", "PAY2", "PAY3"}}}));
+  EXPECT_EQ(got[0].region_code, "520102001001");
+}
+
+TEST_F(RuleFixtureTest, A07AboveTheStandard) {
+  Household("H1", "520102001001", "ACC-1");
+  Item("I1", 10000, "per_household");
+  Payment("PAY1", "I1", "2021-01", "", "ACC-1", 10001, "2021-01-10", "H1");  // one fen over
+  Payment("PAY2", "I1", "2021-02", "", "ACC-1", 10000, "2021-02-10", "H1");  // exactly at it
+  Payment("PAY3", "", "", "", "ACC-9", 99999999, "2021-02-10", "");          // no item
+  Payment("PAY4", "I1", "2021-03", "", "ACC-1", 12000, "2021-03-10", "");    // no household
+
+  std::vector<Warning> got = RunBothWays(RuleOf("A07"), *conn_, kAsOf);
+  ASSERT_EQ(Subjects(got), (std::set<std::string>{"PAY1", "PAY4"})) << Describe(got);
+  EXPECT_EQ(got[0].amount_fen, 1);
+  EXPECT_EQ(got[0].evidence, (Evidence{{"payments", {"PAY1"}}, {"subsidy_items", {"I1"}}}));
+  EXPECT_EQ(got[1].region_code, "520102000000");  // the payer's region
+}
+
+TEST_F(RuleFixtureTest, A07ToleranceParameter) {
+  Household("H1", "520102001001", "ACC-1");
+  Item("I1", 10000, "per_household");
+  Payment("PAY1", "I1", "2021-01", "", "ACC-1", 11000, "2021-01-10", "H1");  // at +10%
+  Payment("PAY2", "I1", "2021-02", "", "ACC-1", 11001, "2021-02-10", "H1");  // above it
+  const Rule& rule = RuleOf("A07");
+  ParamValues params = rule.DefaultParams();
+  params["tolerance"] = 0.1;
+  StatusOr<Snapshot> snap = LoadSnapshot(*conn_);
+  ASSERT_TRUE(snap.ok()) << snap.status();
+  std::vector<Warning> kernel = RunKernel(rule, *snap, kAsOf, params);
+  StatusOr<std::vector<Warning>> sql = RunSql(rule, *conn_, kAsOf, params);
+  ASSERT_TRUE(sql.ok()) << sql.status();
+  EXPECT_EQ(kernel, *sql);
+  EXPECT_EQ(Subjects(kernel), (std::set<std::string>{"PAY2"})) << Describe(kernel);
+  EXPECT_EQ(kernel[0].params, (nlohmann::json{{"tolerance", 0.1}}));
+}
+
+TEST_F(RuleFixtureTest, A12OnePersonManyHouseholds) {
+  Household("H1", "520102001002", "ACC-1");
+  Household("H2", "520102001001", "ACC-2");
+  Member("520102199001010011", "H1");  // case: in two households
+  Member("520102199001010011", "H2");
+  Member("520102199001010022", "H1");  // near miss: in one household only
+  Member("520102199001010033", "H2");
+
+  std::vector<Warning> got = RunBothWays(RuleOf("A12"), *conn_, kAsOf);
+  ASSERT_EQ(got.size(), 1u) << Describe(got);
+  EXPECT_EQ(got[0].subject_id, "520102199001010011");
+  EXPECT_EQ(got[0].subject_type, "person");
+  EXPECT_EQ(got[0].region_code, "520102001001");
+  EXPECT_EQ(got[0].evidence, (Evidence{{"households", {"H1", "H2"}}}));
+}
+
+TEST_F(RuleFixtureTest, EmptyLedgerRaisesNothing) {
+  for (const Rule& rule : RuleCatalogue()) {
+    if (!rule.implemented()) continue;
+    EXPECT_TRUE(RunBothWays(rule, *conn_, kAsOf).empty()) << rule.code;
+  }
+}
+
+}  // namespace
+}  // namespace sunlight::rules::testing
