@@ -1,8 +1,21 @@
-// `sunlight scan`: run the warning rules (spec/rules.md) and store the warnings.
+// `sunlight scan`: run the warning rules (spec/rules.md) over a snapshot of the ledger, store
+// the warnings (no second open warning per rule and subject), and write them as JSON lines in
+// the contract's order (rule, subject_id).
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <memory>
 #include <string>
+#include <vector>
 
+#include "cli/app.h"
 #include "cli/command.h"
-#include "cli/not_yet_available.h"
+#include "cli/database_setup.h"
+#include "cli/terminal.h"
+#include "core/date.h"
+#include "rules/engine.h"
+#include "rules/snapshot.h"
 
 namespace sunlight::cli {
 namespace {
@@ -14,6 +27,63 @@ struct ScanOptions {
   std::string out;
 };
 
+int RunScan(const ScanOptions& opts, const GlobalOptions& global) {
+  Date as_of = Date::Today();
+  if (!opts.as_of.empty()) {
+    StatusOr<Date> parsed = Date::Parse(opts.as_of);
+    if (!parsed.ok()) return ReportFailure(parsed.status().WithPrefix("--as-of"));
+    as_of = *parsed;
+  }
+  StatusOr<std::vector<const rules::Rule*>> selected = rules::SelectRules(opts.rules);
+  if (!selected.ok()) return ReportFailure(selected.status());
+
+  StatusOr<std::unique_ptr<store::Database>> db = OpenDatabase(opts.db, global);
+  if (!db.ok()) return ReportFailure(db.status());
+  StatusOr<std::unique_ptr<store::Connection>> conn = (*db)->Connect();
+  if (!conn.ok()) return ReportFailure(conn.status());
+
+  const bool show_progress = StderrIsTerminal();
+  const auto started = std::chrono::steady_clock::now();
+  StatusOr<rules::Snapshot> snapshot = rules::LoadSnapshot(**conn);
+  if (!snapshot.ok()) return ReportFailure(snapshot.status());
+  if (show_progress) {
+    std::fprintf(stderr, "快照已载入：%zu 笔支付，%zu 户，内存 %.1f MB\n",
+                 snapshot->payments.size(), snapshot->households.size(),
+                 snapshot->MemoryBytes() / 1e6);
+  }
+
+  std::vector<rules::Warning> warnings;
+  for (const rules::Rule* rule : *selected) {
+    std::vector<rules::Warning> found = rules::RunKernel(*rule, *snapshot, as_of);
+    if (show_progress) {
+      std::fprintf(stderr, "%.*s %.*s：%zu 条预警\n", static_cast<int>(rule->code.size()),
+                   rule->code.data(), static_cast<int>(rule->name_zh.size()), rule->name_zh.data(),
+                   found.size());
+    }
+    warnings.insert(warnings.end(), std::make_move_iterator(found.begin()),
+                    std::make_move_iterator(found.end()));
+  }
+  rules::SortWarnings(warnings);
+
+  StatusOr<rules::StoreCounts> stored = rules::StoreWarnings(**conn, warnings, as_of);
+  if (!stored.ok()) return ReportFailure(stored.status());
+
+  if (!opts.out.empty()) {
+    std::ofstream out(opts.out, std::ios::binary | std::ios::trunc);
+    for (const rules::Warning& w : warnings) out << rules::WarningJsonLine(w) << '\n';
+    out.close();
+    if (!out) {
+      return ReportFailure(InternalError("无法写入 " + opts.out, "write_failed"));
+    }
+  }
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  std::cout << "扫描完成（基准日 " << as_of.ToString() << "）：" << warnings.size()
+            << " 条预警，新增 " << stored->inserted << " 条，已有未结 " << stored->already_open
+            << " 条，用时 " << seconds << " 秒\n";
+  return kExitOk;
+}
+
 }  // namespace
 
 void RegisterScanCommand(CLI::App& app, CommandContext& ctx) {
@@ -23,9 +93,10 @@ void RegisterScanCommand(CLI::App& app, CommandContext& ctx) {
   sub->add_option("--db", opts->db, "数据库：SQLite 路径、sqlite:PATH 或 postgresql://…")
       ->capture_default_str();
   sub->add_option("--as-of", opts->as_of, "基准日期 YYYY-MM-DD（默认今天）");
-  sub->add_option("--rules", opts->rules, "只运行这些规则，如 A01,B02");
+  sub->add_option("--rules", opts->rules, "只运行这些规则，如 A01,B02（默认全部已实现的规则）");
   sub->add_option("--out", opts->out, "把预警写入该 .jsonl 文件");
-  sub->callback([&ctx, opts] { ctx.exit_code = NotYetAvailable("scan", "预警扫描"); });
+  sub->footer("退出码：0 成功；2 参数有误（如未知或尚未实现的规则）；1 其他失败。");
+  sub->callback([&ctx, opts] { ctx.exit_code = RunScan(*opts, ctx.global); });
 }
 
 }  // namespace sunlight::cli

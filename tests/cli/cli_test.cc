@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
 #include <regex>
 #include <string>
 #include <vector>
@@ -88,10 +89,22 @@ TEST_F(CliTest, NoSubcommandOrUnknownOptionIsAUsageError) {
             2);
 }
 
-TEST_F(CliTest, LaterSubcommandsSayNotYetAvailableAndFail) {
-  RunResult r = Sunlight({"scan", "--db", Db()});
-  EXPECT_EQ(r.exit_code, 1);
-  EXPECT_NE(r.err.find("尚未提供"), std::string::npos) << r.err;
+TEST_F(CliTest, ScanOfAnEmptyLedgerWritesNoWarnings) {
+  const std::string out = Db() + ".jsonl";
+  RunResult r = Sunlight({"scan", "--db", Db(), "--as-of", "2021-12-31", "--out", out});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  std::ifstream file(out);
+  EXPECT_TRUE(file.good()) << out;
+  EXPECT_EQ(file.peek(), std::ifstream::traits_type::eof());
+}
+
+TEST_F(CliTest, ScanOfAnUnknownOrUnimplementedRuleFailsNamingIt) {
+  RunResult unknown = Sunlight({"scan", "--db", Db(), "--rules", "A01,Z99"});
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_NE(unknown.err.find("Z99"), std::string::npos) << unknown.err;
+  RunResult later = Sunlight({"scan", "--db", Db(), "--rules", "D03"});
+  EXPECT_EQ(later.exit_code, 2);
+  EXPECT_NE(later.err.find("D03"), std::string::npos) << later.err;
 }
 
 TEST_F(CliTest, RegionsPrintsFullNamePathAndChildren) {
