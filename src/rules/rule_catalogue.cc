@@ -10,8 +10,11 @@ namespace sunlight::rules {
 namespace {
 
 using internal::KernelA01;
+using internal::KernelA05;
 using internal::KernelA06;
 using internal::KernelA07;
+using internal::KernelA08;
+using internal::KernelA10;
 using internal::KernelA12;
 
 constexpr RuleParam kA01Params[] = {
@@ -20,6 +23,10 @@ constexpr std::string_view kA01Args[] = {"min_households"};
 constexpr std::string_view kHouseholdsEvidence[] = {"households"};
 constexpr std::string_view kPaymentsEvidence[] = {"payments"};
 constexpr std::string_view kA07Evidence[] = {"payments", "subsidy_items"};
+constexpr std::string_view kAsOfArgs[] = {kAsOfArg};
+constexpr std::string_view kA05Evidence[] = {"officials"};
+constexpr std::string_view kA08Evidence[] = {"payments", "fund_programs"};
+constexpr std::string_view kA10Evidence[] = {"vehicles", "properties", "company_officers"};
 constexpr RuleParam kA04Params[] = {{"grace_days", 0, "死亡日期后的宽限天数"}};
 constexpr RuleParam kA07Params[] = {
     {"tolerance", 0, "允许超出标准的比例，0.1 即 10% (allowed share above the standard)"}};
@@ -60,9 +67,16 @@ const std::array kRules = {
     Rule{"A04", "死亡人员领取", "Paid after death", "payment",
          "payee died before the start of the payment's period (or pay_date)",
          "Hunan 互联网+监督 comparisons", kA04Params},
-    Rule{"A05", "财政供养人员享受", "Public employee benefits", "household",
+    Rule{"A05",
+         "财政供养人员享受",
+         "Public employee benefits",
+         "household",
          "a member is an official of category civil_servant/public_institution/soe",
-         "Hunan comparisons"},
+         "Hunan comparisons",
+         {},
+         kA05Evidence,
+         KernelA05,
+         internal::kSqlA05},
     Rule{"A06",
          "重复发放",
          "Paid twice",
@@ -76,14 +90,29 @@ const std::array kRules = {
     Rule{"A07", "超标准发放", "Above the standard", "payment",
          "amount > standard_amount x (1 + tolerance) for its item", "common finding", kA07Params,
          kA07Evidence, KernelA07, internal::kSqlA07, kA07Args},
-    Rule{"A08", "非帮扶对象领取", "Paid to a non-registered person", "payment",
+    Rule{"A08",
+         "非帮扶对象领取",
+         "Paid to a non-registered person",
+         "payment",
          "restricted programme paid to a person in no poor/exited/monitored household",
-         "targeting"},
+         "targeting",
+         {},
+         kA08Evidence,
+         KernelA08,
+         internal::kSqlA08},
     Rule{"A09", "户名不符", "Holder name differs", "payment",
          "holder_name of payee_account differs from payee_name", kSeed002},
-    Rule{"A10", "资格存疑", "Doubtful eligibility", "household",
+    Rule{"A10",
+         "资格存疑",
+         "Doubtful eligibility",
+         "household",
          "a member owns a car/truck, a commercial/industrial property, or a company role",
-         "Hunan, Guizhou 扶贫云 comparisons"},
+         "Hunan, Guizhou 扶贫云 comparisons",
+         {},
+         kA10Evidence,
+         KernelA10,
+         internal::kSqlA10,
+         kAsOfArgs},
     Rule{"A11", "优亲厚友", "Favouring kin", "household",
          "a member is kin of an official of an org in the same township",
          "Tongren, Suizhou comparisons"},

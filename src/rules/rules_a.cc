@@ -4,6 +4,7 @@
 //  - a payment's region is its household's village, else its payer organisation's region;
 //  - a subject linked to several households takes the smallest village code among them.
 #include <algorithm>
+#include <initializer_list>
 #include <string>
 #include <tuple>
 #include <unordered_map>
@@ -65,6 +66,65 @@ class Regions {
 };
 
 std::string Text(const Snapshot& snap, Code code) { return std::string(snap.strings.Text(code)); }
+
+// Codes of the given texts that occur in the snapshot (absent texts cannot match anything).
+std::unordered_set<Code> CodesOf(const Snapshot& snap,
+                                 std::initializer_list<std::string_view> texts) {
+  std::unordered_set<Code> codes;
+  for (std::string_view text : texts) {
+    Code code = snap.strings.Find(text);
+    if (code != kNullCode) codes.insert(code);
+  }
+  return codes;
+}
+
+// Programmes with restricted_to_registered set.
+std::unordered_set<Code> RestrictedPrograms(const Snapshot& snap) {
+  std::unordered_set<Code> out;
+  for (size_t row_idx = 0; row_idx < snap.fund_programs.size(); ++row_idx) {
+    if (snap.fund_programs.restricted_to_registered[row_idx] != 0)
+      out.insert(snap.fund_programs.program_id[row_idx]);
+  }
+  return out;
+}
+
+// Sum of the payments made for each household.
+std::unordered_map<Code, std::int64_t> PaidPerHousehold(const Snapshot& snap) {
+  std::unordered_map<Code, std::int64_t> paid;
+  for (size_t row_idx = 0; row_idx < snap.payments.size(); ++row_idx) {
+    if (snap.payments.household_id[row_idx] != kNullCode)
+      paid[snap.payments.household_id[row_idx]] += snap.payments.amount[row_idx];
+  }
+  return paid;
+}
+
+// Member id numbers per household.
+std::unordered_map<Code, std::vector<Code>> MembersOf(const Snapshot& snap) {
+  std::unordered_map<Code, std::vector<Code>> out;
+  for (size_t row_idx = 0; row_idx < snap.members.size(); ++row_idx)
+    out[snap.members.household_id[row_idx]].push_back(snap.members.id_number[row_idx]);
+  return out;
+}
+
+// Rows of a table per key (e.g. vehicles per id_number).
+std::unordered_map<Code, std::vector<size_t>> RowsBy(const std::vector<Code>& keys) {
+  std::unordered_map<Code, std::vector<size_t>> out;
+  for (size_t row_idx = 0; row_idx < keys.size(); ++row_idx) out[keys[row_idx]].push_back(row_idx);
+  return out;
+}
+
+// A household-subject warning with the standard fields filled.
+Warning HouseholdWarning(const Snapshot& snap, size_t household_row, std::string severity,
+                         const std::unordered_map<Code, std::int64_t>& paid) {
+  Warning w;
+  const Code id = snap.households.household_id[household_row];
+  w.subject_id = Text(snap, id);
+  w.region_code = Text(snap, snap.households.village_code[household_row]);
+  w.severity = std::move(severity);
+  auto found = paid.find(id);
+  w.amount_fen = found == paid.end() ? 0 : found->second;
+  return w;
+}
 
 }  // namespace
 
@@ -238,6 +298,179 @@ SELECT payment_id AS subject_id, region_code, 'medium' AS severity, excess AS am
        'payments' AS evidence_kind, payment_id AS evidence_id FROM hit
 UNION ALL
 SELECT payment_id, region_code, 'medium', excess, 'subsidy_items', item_id FROM hit
+)sql";
+
+// --- A05 财政供养人员享受 ---------------------------------------------------------------
+std::vector<Warning> KernelA05(const RuleInput& input) {
+  const Snapshot& snap = input.snapshot;
+  const auto strict = CodesOf(snap, {"poor", "monitored"});
+  const auto public_categories = CodesOf(snap, {"civil_servant", "public_institution", "soe"});
+  const auto restricted = RestrictedPrograms(snap);
+  std::unordered_set<Code> restricted_paid;
+  for (size_t row_idx = 0; row_idx < snap.payments.size(); ++row_idx) {
+    if (restricted.count(snap.payments.program_id[row_idx]) > 0)
+      restricted_paid.insert(snap.payments.household_id[row_idx]);
+  }
+  std::unordered_set<Code> public_people;
+  for (size_t row_idx = 0; row_idx < snap.officials.size(); ++row_idx) {
+    if (public_categories.count(snap.officials.category[row_idx]) > 0)
+      public_people.insert(snap.officials.id_number[row_idx]);
+  }
+  const auto members = MembersOf(snap);
+  const auto paid = PaidPerHousehold(snap);
+  std::vector<Warning> out;
+  for (size_t row_idx = 0; row_idx < snap.households.size(); ++row_idx) {
+    const Code id = snap.households.household_id[row_idx];
+    if (strict.count(snap.households.status[row_idx]) == 0 && restricted_paid.count(id) == 0)
+      continue;
+    auto list = members.find(id);
+    if (list == members.end()) continue;
+    Warning w = HouseholdWarning(snap, row_idx, "high", paid);
+    for (Code person : list->second) {
+      if (public_people.count(person) > 0) w.evidence["officials"].insert(Text(snap, person));
+    }
+    if (!w.evidence.empty()) out.push_back(std::move(w));
+  }
+  return out;
+}
+
+const std::string_view kSqlA05 = R"sql(
+WITH target AS (
+  SELECT h.household_id, h.village_code FROM households h
+  WHERE h.status IN ('poor', 'monitored')
+     OR EXISTS (SELECT 1 FROM payments p JOIN fund_programs f ON f.program_id = p.program_id
+                WHERE p.household_id = h.household_id AND f.restricted_to_registered = 1)
+)
+SELECT t.household_id AS subject_id, t.village_code AS region_code, 'high' AS severity,
+       (SELECT COALESCE(SUM(p.amount), 0) FROM payments p
+         WHERE p.household_id = t.household_id) AS amount_fen,
+       'officials' AS evidence_kind, m.id_number AS evidence_id
+FROM target t
+JOIN members m ON m.household_id = t.household_id
+JOIN officials o ON o.id_number = m.id_number
+WHERE o.category IN ('civil_servant', 'public_institution', 'soe')
+)sql";
+
+// --- A08 非帮扶对象领取 -----------------------------------------------------------------
+std::vector<Warning> KernelA08(const RuleInput& input) {
+  const Snapshot& snap = input.snapshot;
+  const auto registered = CodesOf(snap, {"poor", "exited", "monitored"});
+  const auto restricted = RestrictedPrograms(snap);
+  std::unordered_set<Code> registered_households, registered_people;
+  for (size_t row_idx = 0; row_idx < snap.households.size(); ++row_idx) {
+    if (registered.count(snap.households.status[row_idx]) > 0)
+      registered_households.insert(snap.households.household_id[row_idx]);
+  }
+  for (size_t row_idx = 0; row_idx < snap.members.size(); ++row_idx) {
+    if (registered_households.count(snap.members.household_id[row_idx]) > 0)
+      registered_people.insert(snap.members.id_number[row_idx]);
+  }
+  const PaymentColumns& p = snap.payments;
+  Regions regions(snap);
+  std::vector<Warning> out;
+  for (size_t row_idx = 0; row_idx < p.size(); ++row_idx) {
+    const Code payee = p.payee_id[row_idx];
+    if (payee == kNullCode || restricted.count(p.program_id[row_idx]) == 0 ||
+        registered_people.count(payee) > 0)
+      continue;
+    Warning w;
+    w.subject_id = Text(snap, p.payment_id[row_idx]);
+    w.region_code = Text(snap, regions.OfPayment(row_idx));
+    w.severity = "high";
+    w.amount_fen = p.amount[row_idx];
+    w.evidence["payments"].insert(w.subject_id);
+    w.evidence["fund_programs"].insert(Text(snap, p.program_id[row_idx]));
+    out.push_back(std::move(w));
+  }
+  return out;
+}
+
+const std::string_view kSqlA08 = R"sql(
+WITH hit AS (
+  SELECT p.payment_id, p.program_id, p.amount,
+         COALESCE(h.village_code, o.region_code) AS region_code
+  FROM payments p
+  JOIN fund_programs f ON f.program_id = p.program_id AND f.restricted_to_registered = 1
+  LEFT JOIN households h ON h.household_id = p.household_id
+  LEFT JOIN organizations o ON o.org_id = p.payer_org_id
+  WHERE p.payee_id IS NOT NULL AND p.payee_id <> ''
+    AND NOT EXISTS (SELECT 1 FROM members m
+                      JOIN households r ON r.household_id = m.household_id
+                     WHERE m.id_number = p.payee_id
+                       AND r.status IN ('poor', 'exited', 'monitored'))
+)
+SELECT payment_id AS subject_id, region_code, 'high' AS severity, amount AS amount_fen,
+       'payments' AS evidence_kind, payment_id AS evidence_id FROM hit
+UNION ALL
+SELECT payment_id, region_code, 'high', amount, 'fund_programs', program_id FROM hit
+)sql";
+
+// --- A10 资格存疑 -----------------------------------------------------------------------
+std::vector<Warning> KernelA10(const RuleInput& input) {
+  const Snapshot& snap = input.snapshot;
+  const auto strict = CodesOf(snap, {"poor", "monitored"});
+  const auto vehicle_types = CodesOf(snap, {"car", "truck"});
+  const auto property_kinds = CodesOf(snap, {"commercial", "industrial"});
+  const auto roles = CodesOf(snap, {"legal_rep", "shareholder"});
+  const std::int32_t as_of = input.as_of.days_since_epoch();
+  const auto vehicles = RowsBy(snap.vehicles.id_number);
+  const auto properties = RowsBy(snap.properties.id_number);
+  const auto officers = RowsBy(snap.company_officers.id_number);
+  const auto members = MembersOf(snap);
+  const auto paid = PaidPerHousehold(snap);
+  std::vector<Warning> out;
+  for (size_t row_idx = 0; row_idx < snap.households.size(); ++row_idx) {
+    if (strict.count(snap.households.status[row_idx]) == 0) continue;
+    auto list = members.find(snap.households.household_id[row_idx]);
+    if (list == members.end()) continue;
+    Warning w = HouseholdWarning(snap, row_idx, "medium", paid);
+    for (Code person : list->second) {
+      if (auto found = vehicles.find(person); found != vehicles.end()) {
+        for (size_t v : found->second) {
+          const std::int32_t registered = snap.vehicles.registered_date[v];
+          if (vehicle_types.count(snap.vehicles.vehicle_type[v]) > 0 && registered != kNoDate &&
+              registered < as_of)
+            w.evidence["vehicles"].insert(Text(snap, snap.vehicles.plate[v]));
+        }
+      }
+      if (auto found = properties.find(person); found != properties.end()) {
+        for (size_t prop : found->second) {
+          if (property_kinds.count(snap.properties.kind[prop]) > 0)
+            w.evidence["properties"].insert(Text(snap, snap.properties.certificate_no[prop]));
+        }
+      }
+      if (auto found = officers.find(person); found != officers.end()) {
+        for (size_t officer : found->second) {
+          if (roles.count(snap.company_officers.role[officer]) > 0)
+            w.evidence["company_officers"].insert(Text(snap, snap.company_officers.uscc[officer]));
+        }
+      }
+    }
+    if (!w.evidence.empty()) out.push_back(std::move(w));
+  }
+  return out;
+}
+
+const std::string_view kSqlA10 = R"sql(
+WITH evidence AS (
+  SELECT m.household_id, 'vehicles' AS evidence_kind, v.plate AS evidence_id
+  FROM members m JOIN vehicles v ON v.id_number = m.id_number
+  WHERE v.vehicle_type IN ('car', 'truck') AND v.registered_date < ?
+  UNION ALL
+  SELECT m.household_id, 'properties', pr.certificate_no
+  FROM members m JOIN properties pr ON pr.id_number = m.id_number
+  WHERE pr.kind IN ('commercial', 'industrial')
+  UNION ALL
+  SELECT m.household_id, 'company_officers', c.uscc
+  FROM members m JOIN company_officers c ON c.id_number = m.id_number
+  WHERE c.role IN ('legal_rep', 'shareholder')
+)
+SELECT h.household_id AS subject_id, h.village_code AS region_code, 'medium' AS severity,
+       (SELECT COALESCE(SUM(p.amount), 0) FROM payments p
+         WHERE p.household_id = h.household_id) AS amount_fen,
+       e.evidence_kind, e.evidence_id
+FROM households h JOIN evidence e ON e.household_id = h.household_id
+WHERE h.status IN ('poor', 'monitored')
 )sql";
 
 // --- A12 一人多户 -----------------------------------------------------------------------

@@ -74,6 +74,13 @@ size_t Snapshot::MemoryBytes() const {
     bytes += Bytes(*column);
   }
   bytes += Bytes(p.amount) + Bytes(p.pay_date);
+  bytes += Bytes(fund_programs.program_id) + Bytes(fund_programs.restricted_to_registered);
+  bytes += Bytes(officials.id_number) + Bytes(officials.org_id) + Bytes(officials.category);
+  bytes += Bytes(vehicles.id_number) + Bytes(vehicles.plate) + Bytes(vehicles.vehicle_type) +
+           Bytes(vehicles.registered_date);
+  bytes += Bytes(properties.id_number) + Bytes(properties.certificate_no) + Bytes(properties.kind);
+  bytes += Bytes(company_officers.uscc) + Bytes(company_officers.id_number) +
+           Bytes(company_officers.role);
   return bytes;
 }
 
@@ -133,6 +140,44 @@ StatusOr<Snapshot> LoadSnapshot(store::Connection& conn) {
         p.pay_date.push_back(pay_date);
         return Status::Ok();
       }));
+  SUNLIGHT_RETURN_IF_ERROR(Stream(
+      conn, "SELECT program_id, restricted_to_registered FROM fund_programs",
+      [&](const store::Statement& stmt) {
+        snap.fund_programs.program_id.push_back(text(stmt, 0));
+        snap.fund_programs.restricted_to_registered.push_back(stmt.ColumnInteger(1) == 1 ? 1 : 0);
+        return Status::Ok();
+      }));
+  SUNLIGHT_RETURN_IF_ERROR(Stream(conn, "SELECT id_number, org_id, category FROM officials",
+                                  [&](const store::Statement& stmt) {
+                                    snap.officials.id_number.push_back(text(stmt, 0));
+                                    snap.officials.org_id.push_back(text(stmt, 1));
+                                    snap.officials.category.push_back(text(stmt, 2));
+                                    return Status::Ok();
+                                  }));
+  SUNLIGHT_RETURN_IF_ERROR(
+      Stream(conn, "SELECT id_number, plate, vehicle_type, registered_date FROM vehicles",
+             [&](const store::Statement& stmt) -> Status {
+               snap.vehicles.id_number.push_back(text(stmt, 0));
+               snap.vehicles.plate.push_back(text(stmt, 1));
+               snap.vehicles.vehicle_type.push_back(text(stmt, 2));
+               SUNLIGHT_ASSIGN_OR_RETURN(std::int32_t registered, DateColumn(stmt, 3));
+               snap.vehicles.registered_date.push_back(registered);
+               return Status::Ok();
+             }));
+  SUNLIGHT_RETURN_IF_ERROR(Stream(conn, "SELECT id_number, certificate_no, kind FROM properties",
+                                  [&](const store::Statement& stmt) {
+                                    snap.properties.id_number.push_back(text(stmt, 0));
+                                    snap.properties.certificate_no.push_back(text(stmt, 1));
+                                    snap.properties.kind.push_back(text(stmt, 2));
+                                    return Status::Ok();
+                                  }));
+  SUNLIGHT_RETURN_IF_ERROR(Stream(conn, "SELECT uscc, id_number, role FROM company_officers",
+                                  [&](const store::Statement& stmt) {
+                                    snap.company_officers.uscc.push_back(text(stmt, 0));
+                                    snap.company_officers.id_number.push_back(text(stmt, 1));
+                                    snap.company_officers.role.push_back(text(stmt, 2));
+                                    return Status::Ok();
+                                  }));
   return snap;
 }
 

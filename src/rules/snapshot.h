@@ -78,6 +78,33 @@ struct PaymentColumns {
   size_t size() const { return payment_id.size(); }
 };
 
+struct FundProgramColumns {
+  std::vector<Code> program_id;
+  std::vector<std::uint8_t> restricted_to_registered;  // 0/1; NULL reads as 0
+  size_t size() const { return program_id.size(); }
+};
+
+struct OfficialColumns {
+  std::vector<Code> id_number, org_id, category;
+  size_t size() const { return id_number.size(); }
+};
+
+struct VehicleColumns {
+  std::vector<Code> id_number, plate, vehicle_type;
+  std::vector<std::int32_t> registered_date;
+  size_t size() const { return id_number.size(); }
+};
+
+struct PropertyColumns {
+  std::vector<Code> id_number, certificate_no, kind;
+  size_t size() const { return id_number.size(); }
+};
+
+struct CompanyOfficerColumns {
+  std::vector<Code> uscc, id_number, role;
+  size_t size() const { return uscc.size(); }
+};
+
 struct Snapshot {
   StringDictionary strings;
   OrganizationColumns organizations;
@@ -85,6 +112,11 @@ struct Snapshot {
   MemberColumns members;
   SubsidyItemColumns subsidy_items;
   PaymentColumns payments;
+  FundProgramColumns fund_programs;
+  OfficialColumns officials;  // officials.csv only (not dispatched cadres)
+  VehicleColumns vehicles;
+  PropertyColumns properties;
+  CompanyOfficerColumns company_officers;
 
   // Bytes held by the columns and the dictionary (approximate: capacity, not allocator slack).
   size_t MemoryBytes() const;

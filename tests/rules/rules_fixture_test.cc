@@ -103,6 +103,78 @@ TEST_F(RuleFixtureTest, A07ToleranceParameter) {
   EXPECT_EQ(kernel[0].params, (nlohmann::json{{"tolerance", 0.1}}));
 }
 
+TEST_F(RuleFixtureTest, A05PublicEmployeeInAPoorHousehold) {
+  Household("H1", "520102001001", "ACC-1", "poor");    // case: a civil servant member
+  Household("H2", "520102001002", "ACC-2", "exited");  // near miss: exited, no restricted pay
+  Household("H3", "520102001003", "ACC-3", "not_registered");  // case: paid from restricted
+  Household("H4", "520102001004", "ACC-4", "poor");            // near miss: official category other
+  Member("ID-1", "H1");
+  Member("ID-2", "H2");
+  Member("ID-3", "H3");
+  Member("ID-4", "H4");
+  Member("ID-5", "H1");
+  Insert("officials", "id_number, name, org_id, category", {"ID-1", "甲", "ORG1", "civil_servant"});
+  Insert("officials", "id_number, name, org_id, category", {"ID-2", "乙", "ORG1", "civil_servant"});
+  Insert("officials", "id_number, name, org_id, category", {"ID-3", "丙", "ORG1", "soe"});
+  Insert("officials", "id_number, name, org_id, category", {"ID-4", "丁", "ORG1", "village_cadre"});
+  Insert("fund_programs", "program_id, name, level, allowed_categories, restricted_to_registered",
+         {"P1", "专项", "central", "subsidy", 1});
+  Item("I1", 10000, "per_household");
+  Payment("PAY1", "I1", "2021-01", "", "ACC-3", 10000, "2021-01-10", "H3");
+
+  std::vector<Warning> got = RunBothWays(RuleOf("A05"), *conn_, kAsOf);
+  ASSERT_EQ(Subjects(got), (std::set<std::string>{"H1", "H3"})) << Describe(got);
+  EXPECT_EQ(got[0].evidence, (Evidence{{"officials", {"ID-1"}}}));
+  EXPECT_EQ(got[1].amount_fen, 10000);
+}
+
+TEST_F(RuleFixtureTest, A08PaidToANonRegisteredPerson) {
+  Household("H1", "520102001001", "ACC-1", "exited");
+  Household("H2", "520102001002", "ACC-2", "not_registered");
+  Member("ID-1", "H1");
+  Member("ID-2", "H2");
+  Insert("fund_programs", "program_id, name, level, allowed_categories, restricted_to_registered",
+         {"P1", "专项", "central", "subsidy", 1});
+  Insert("fund_programs", "program_id, name, level, allowed_categories, restricted_to_registered",
+         {"P2", "普惠", "county", "subsidy", 0});
+  Payment("PAY1", "", "", "ID-2", "ACC-2", 30000, "2021-01-10", "H2");  // case
+  Payment("PAY2", "", "", "ID-1", "ACC-1", 30000, "2021-01-10", "H1");  // near miss: exited
+  Payment("PAY3", "", "", "", "ACC-9", 30000, "2021-01-10", "");        // no payee id
+  ASSERT_TRUE(conn_->Execute("UPDATE payments SET program_id = 'P1'").ok());
+  Payment("PAY4", "", "", "ID-2", "ACC-2", 30000, "2021-01-10", "H2");  // unrestricted programme
+  ASSERT_TRUE(
+      conn_->Execute("UPDATE payments SET program_id = 'P2' WHERE payment_id = 'PAY4'").ok());
+
+  std::vector<Warning> got = RunBothWays(RuleOf("A08"), *conn_, kAsOf);
+  ASSERT_EQ(Subjects(got), (std::set<std::string>{"PAY1"})) << Describe(got);
+  EXPECT_EQ(got[0].evidence, (Evidence{{"payments", {"PAY1"}}, {"fund_programs", {"P1"}}}));
+}
+
+TEST_F(RuleFixtureTest, A10CarsHousesCompanies) {
+  Household("H1", "520102001001", "ACC-1", "poor");
+  Household("H2", "520102001002", "ACC-2", "monitored");
+  Household("H3", "520102001003", "ACC-3", "exited");  // exited: not checked
+  Household("H4", "520102001004", "ACC-4", "poor");    // near misses only
+  Member("ID-1", "H1");
+  Member("ID-2", "H2");
+  Member("ID-3", "H3");
+  Member("ID-4", "H4");
+  const std::string v = "id_number, plate, vehicle_type, registered_date";
+  Insert("vehicles", v, {"ID-1", "贵A12345", "car", "2021-12-30"});  // case: day before
+  Insert("vehicles", v, {"ID-4", "贵A00001", "car", "2021-12-31"});  // on as-of: not before
+  Insert("vehicles", v, {"ID-4", "贵A00002", "motorcycle", "2019-01-01"});
+  Insert("vehicles", v, {"ID-3", "贵A00003", "truck", "2019-01-01"});
+  Insert("properties", "id_number, certificate_no, kind", {"ID-2", "C-1", "commercial"});
+  Insert("properties", "id_number, certificate_no, kind", {"ID-4", "C-2", "residential"});
+  Insert("company_officers", "uscc, id_number, role", {"USCC-1", "ID-2", "shareholder"});
+  Insert("company_officers", "uscc, id_number, role", {"USCC-2", "ID-4", "supervisor"});
+
+  std::vector<Warning> got = RunBothWays(RuleOf("A10"), *conn_, kAsOf);
+  ASSERT_EQ(Subjects(got), (std::set<std::string>{"H1", "H2"})) << Describe(got);
+  EXPECT_EQ(got[0].evidence, (Evidence{{"vehicles", {"贵A12345"}}}));
+  EXPECT_EQ(got[1].evidence, (Evidence{{"properties", {"C-1"}}, {"company_officers", {"USCC-1"}}}));
+}
+
 TEST_F(RuleFixtureTest, A12OnePersonManyHouseholds) {
   Household("H1", "520102001002", "ACC-1");
   Household("H2", "520102001001", "ACC-2");
