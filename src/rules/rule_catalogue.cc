@@ -10,11 +10,13 @@ namespace sunlight::rules {
 namespace {
 
 using internal::KernelA01;
+using internal::KernelA02;
 using internal::KernelA05;
 using internal::KernelA06;
 using internal::KernelA07;
 using internal::KernelA08;
 using internal::KernelA10;
+using internal::KernelA11;
 using internal::KernelA12;
 
 constexpr RuleParam kA01Params[] = {
@@ -24,6 +26,8 @@ constexpr std::string_view kHouseholdsEvidence[] = {"households"};
 constexpr std::string_view kPaymentsEvidence[] = {"payments"};
 constexpr std::string_view kA07Evidence[] = {"payments", "subsidy_items"};
 constexpr std::string_view kAsOfArgs[] = {kAsOfArg};
+constexpr std::string_view kA02Evidence[] = {"bank_accounts", "officials"};
+constexpr std::string_view kA11Evidence[] = {"members", "officials"};
 constexpr std::string_view kA05Evidence[] = {"officials"};
 constexpr std::string_view kA08Evidence[] = {"payments", "fund_programs"};
 constexpr std::string_view kA10Evidence[] = {"vehicles", "properties", "company_officers"};
@@ -58,10 +62,17 @@ const std::array kRules = {
          "seed 002: a cadre entered his own card and two invented numbers for three poor "
          "households",
          kA01Params, kHouseholdsEvidence, KernelA01, internal::kSqlA01, kA01Args},
-    Rule{"A02", "干部账户代领", "Official's account collects", "household",
+    Rule{"A02",
+         "干部账户代领",
+         "Official's account collects",
+         "household",
          "the household's subsidy account, or an account paid for it, is held by an official "
          "outside the household",
-         kSeed002},
+         kSeed002,
+         {},
+         kA02Evidence,
+         KernelA02,
+         internal::kSqlA02},
     Rule{"A03", "卡号无效", "Invalid card", "household",
          "subsidy account fails Luhn, or its holder matches no member", kSeed002},
     Rule{"A04", "死亡人员领取", "Paid after death", "payment",
@@ -113,9 +124,16 @@ const std::array kRules = {
          KernelA10,
          internal::kSqlA10,
          kAsOfArgs},
-    Rule{"A11", "优亲厚友", "Favouring kin", "household",
+    Rule{"A11",
+         "优亲厚友",
+         "Favouring kin",
+         "household",
          "a member is kin of an official of an org in the same township",
-         "Tongren, Suizhou comparisons"},
+         "Tongren, Suizhou comparisons",
+         {},
+         kA11Evidence,
+         KernelA11,
+         internal::kSqlA11},
     Rule{"A12",
          "一人多户",
          "One person, many households",

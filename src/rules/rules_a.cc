@@ -126,6 +126,17 @@ Warning HouseholdWarning(const Snapshot& snap, size_t household_row, std::string
   return w;
 }
 
+// People holding a post: officials.csv and dispatched_cadres.csv (host organisation).
+std::unordered_map<Code, std::vector<Code>> PostsOf(const Snapshot& snap) {
+  std::unordered_map<Code, std::vector<Code>> posts;
+  for (size_t row_idx = 0; row_idx < snap.officials.size(); ++row_idx)
+    posts[snap.officials.id_number[row_idx]].push_back(snap.officials.org_id[row_idx]);
+  for (size_t row_idx = 0; row_idx < snap.dispatched_cadres.size(); ++row_idx)
+    posts[snap.dispatched_cadres.id_number[row_idx]].push_back(
+        snap.dispatched_cadres.host_org_id[row_idx]);
+  return posts;
+}
+
 }  // namespace
 
 // --- A01 一卡多户 -----------------------------------------------------------------------
@@ -187,6 +198,128 @@ SELECT f.account_no AS subject_id,
        'households' AS evidence_kind,
        l.household_id AS evidence_id
 FROM flagged f JOIN links l ON l.account_no = f.account_no
+)sql";
+
+// --- A02 干部账户代领 -------------------------------------------------------------------
+std::vector<Warning> KernelA02(const RuleInput& input) {
+  const Snapshot& snap = input.snapshot;
+  const auto posts = PostsOf(snap);
+  std::unordered_map<Code, Code> holder_of;
+  for (size_t row_idx = 0; row_idx < snap.bank_accounts.size(); ++row_idx)
+    holder_of.emplace(snap.bank_accounts.account_no[row_idx],
+                      snap.bank_accounts.holder_id[row_idx]);
+  std::unordered_map<Code, std::vector<Code>> accounts_of;  // household → accounts
+  auto link = [&accounts_of](Code household, Code account) {
+    if (household == kNullCode || account == kNullCode) return;
+    std::vector<Code>& list = accounts_of[household];
+    if (std::find(list.begin(), list.end(), account) == list.end()) list.push_back(account);
+  };
+  for (size_t row_idx = 0; row_idx < snap.households.size(); ++row_idx)
+    link(snap.households.household_id[row_idx], snap.households.subsidy_account[row_idx]);
+  for (size_t row_idx = 0; row_idx < snap.payments.size(); ++row_idx)
+    link(snap.payments.household_id[row_idx], snap.payments.payee_account[row_idx]);
+  const auto members = MembersOf(snap);
+  const auto paid = PaidPerHousehold(snap);
+  std::vector<Warning> out;
+  for (size_t row_idx = 0; row_idx < snap.households.size(); ++row_idx) {
+    const Code id = snap.households.household_id[row_idx];
+    auto accounts = accounts_of.find(id);
+    if (accounts == accounts_of.end()) continue;
+    auto own = members.find(id);
+    Warning w = HouseholdWarning(snap, row_idx, "high", paid);
+    for (Code account : accounts->second) {
+      auto holder = holder_of.find(account);
+      if (holder == holder_of.end() || holder->second == kNullCode) continue;
+      if (posts.count(holder->second) == 0) continue;
+      if (own != members.end() &&
+          std::find(own->second.begin(), own->second.end(), holder->second) != own->second.end())
+        continue;
+      w.evidence["bank_accounts"].insert(Text(snap, account));
+      w.evidence["officials"].insert(Text(snap, holder->second));
+    }
+    if (!w.evidence.empty()) out.push_back(std::move(w));
+  }
+  return out;
+}
+
+const std::string_view kSqlA02 = R"sql(
+WITH links AS (
+  SELECT household_id, subsidy_account AS account_no FROM households
+  WHERE subsidy_account IS NOT NULL AND subsidy_account <> ''
+  UNION
+  SELECT household_id, payee_account FROM payments
+  WHERE household_id IS NOT NULL AND household_id <> ''
+),
+hit AS (
+  SELECT l.household_id, a.account_no, a.holder_id
+  FROM links l JOIN bank_accounts a ON a.account_no = l.account_no
+  WHERE (a.holder_id IN (SELECT id_number FROM officials)
+         OR a.holder_id IN (SELECT id_number FROM dispatched_cadres))
+    AND NOT EXISTS (SELECT 1 FROM members m
+                     WHERE m.household_id = l.household_id AND m.id_number = a.holder_id)
+),
+subject AS (
+  SELECT hit.*, h.village_code,
+         (SELECT COALESCE(SUM(p.amount), 0) FROM payments p
+           WHERE p.household_id = h.household_id) AS paid
+  FROM hit JOIN households h ON h.household_id = hit.household_id
+)
+SELECT household_id AS subject_id, village_code AS region_code, 'high' AS severity,
+       paid AS amount_fen, 'bank_accounts' AS evidence_kind, account_no AS evidence_id
+FROM subject
+UNION ALL
+SELECT household_id, village_code, 'high', paid, 'officials', holder_id FROM subject
+)sql";
+
+// --- A05 财政供养人员享受 ---------------------------------------------------------------
+std::vector<Warning> KernelA05(const RuleInput& input) {
+  const Snapshot& snap = input.snapshot;
+  const auto strict = CodesOf(snap, {"poor", "monitored"});
+  const auto public_categories = CodesOf(snap, {"civil_servant", "public_institution", "soe"});
+  const auto restricted = RestrictedPrograms(snap);
+  std::unordered_set<Code> restricted_paid;
+  for (size_t row_idx = 0; row_idx < snap.payments.size(); ++row_idx) {
+    if (restricted.count(snap.payments.program_id[row_idx]) > 0)
+      restricted_paid.insert(snap.payments.household_id[row_idx]);
+  }
+  std::unordered_set<Code> public_people;
+  for (size_t row_idx = 0; row_idx < snap.officials.size(); ++row_idx) {
+    if (public_categories.count(snap.officials.category[row_idx]) > 0)
+      public_people.insert(snap.officials.id_number[row_idx]);
+  }
+  const auto members = MembersOf(snap);
+  const auto paid = PaidPerHousehold(snap);
+  std::vector<Warning> out;
+  for (size_t row_idx = 0; row_idx < snap.households.size(); ++row_idx) {
+    const Code id = snap.households.household_id[row_idx];
+    if (strict.count(snap.households.status[row_idx]) == 0 && restricted_paid.count(id) == 0)
+      continue;
+    auto list = members.find(id);
+    if (list == members.end()) continue;
+    Warning w = HouseholdWarning(snap, row_idx, "high", paid);
+    for (Code person : list->second) {
+      if (public_people.count(person) > 0) w.evidence["officials"].insert(Text(snap, person));
+    }
+    if (!w.evidence.empty()) out.push_back(std::move(w));
+  }
+  return out;
+}
+
+const std::string_view kSqlA05 = R"sql(
+WITH target AS (
+  SELECT h.household_id, h.village_code FROM households h
+  WHERE h.status IN ('poor', 'monitored')
+     OR EXISTS (SELECT 1 FROM payments p JOIN fund_programs f ON f.program_id = p.program_id
+                WHERE p.household_id = h.household_id AND f.restricted_to_registered = 1)
+)
+SELECT t.household_id AS subject_id, t.village_code AS region_code, 'high' AS severity,
+       (SELECT COALESCE(SUM(p.amount), 0) FROM payments p
+         WHERE p.household_id = t.household_id) AS amount_fen,
+       'officials' AS evidence_kind, m.id_number AS evidence_id
+FROM target t
+JOIN members m ON m.household_id = t.household_id
+JOIN officials o ON o.id_number = m.id_number
+WHERE o.category IN ('civil_servant', 'public_institution', 'soe')
 )sql";
 
 // --- A06 重复发放 -----------------------------------------------------------------------
@@ -298,57 +431,6 @@ SELECT payment_id AS subject_id, region_code, 'medium' AS severity, excess AS am
        'payments' AS evidence_kind, payment_id AS evidence_id FROM hit
 UNION ALL
 SELECT payment_id, region_code, 'medium', excess, 'subsidy_items', item_id FROM hit
-)sql";
-
-// --- A05 财政供养人员享受 ---------------------------------------------------------------
-std::vector<Warning> KernelA05(const RuleInput& input) {
-  const Snapshot& snap = input.snapshot;
-  const auto strict = CodesOf(snap, {"poor", "monitored"});
-  const auto public_categories = CodesOf(snap, {"civil_servant", "public_institution", "soe"});
-  const auto restricted = RestrictedPrograms(snap);
-  std::unordered_set<Code> restricted_paid;
-  for (size_t row_idx = 0; row_idx < snap.payments.size(); ++row_idx) {
-    if (restricted.count(snap.payments.program_id[row_idx]) > 0)
-      restricted_paid.insert(snap.payments.household_id[row_idx]);
-  }
-  std::unordered_set<Code> public_people;
-  for (size_t row_idx = 0; row_idx < snap.officials.size(); ++row_idx) {
-    if (public_categories.count(snap.officials.category[row_idx]) > 0)
-      public_people.insert(snap.officials.id_number[row_idx]);
-  }
-  const auto members = MembersOf(snap);
-  const auto paid = PaidPerHousehold(snap);
-  std::vector<Warning> out;
-  for (size_t row_idx = 0; row_idx < snap.households.size(); ++row_idx) {
-    const Code id = snap.households.household_id[row_idx];
-    if (strict.count(snap.households.status[row_idx]) == 0 && restricted_paid.count(id) == 0)
-      continue;
-    auto list = members.find(id);
-    if (list == members.end()) continue;
-    Warning w = HouseholdWarning(snap, row_idx, "high", paid);
-    for (Code person : list->second) {
-      if (public_people.count(person) > 0) w.evidence["officials"].insert(Text(snap, person));
-    }
-    if (!w.evidence.empty()) out.push_back(std::move(w));
-  }
-  return out;
-}
-
-const std::string_view kSqlA05 = R"sql(
-WITH target AS (
-  SELECT h.household_id, h.village_code FROM households h
-  WHERE h.status IN ('poor', 'monitored')
-     OR EXISTS (SELECT 1 FROM payments p JOIN fund_programs f ON f.program_id = p.program_id
-                WHERE p.household_id = h.household_id AND f.restricted_to_registered = 1)
-)
-SELECT t.household_id AS subject_id, t.village_code AS region_code, 'high' AS severity,
-       (SELECT COALESCE(SUM(p.amount), 0) FROM payments p
-         WHERE p.household_id = t.household_id) AS amount_fen,
-       'officials' AS evidence_kind, m.id_number AS evidence_id
-FROM target t
-JOIN members m ON m.household_id = t.household_id
-JOIN officials o ON o.id_number = m.id_number
-WHERE o.category IN ('civil_servant', 'public_institution', 'soe')
 )sql";
 
 // --- A08 非帮扶对象领取 -----------------------------------------------------------------
@@ -471,6 +553,80 @@ SELECT h.household_id AS subject_id, h.village_code AS region_code, 'medium' AS 
        e.evidence_kind, e.evidence_id
 FROM households h JOIN evidence e ON e.household_id = h.household_id
 WHERE h.status IN ('poor', 'monitored')
+)sql";
+
+// --- A11 优亲厚友 -----------------------------------------------------------------------
+std::vector<Warning> KernelA11(const RuleInput& input) {
+  const Snapshot& snap = input.snapshot;
+  const auto strict = CodesOf(snap, {"poor", "monitored"});
+  const auto posts = PostsOf(snap);
+  std::unordered_map<Code, Code> org_region;
+  for (size_t row_idx = 0; row_idx < snap.organizations.size(); ++row_idx)
+    org_region.emplace(snap.organizations.org_id[row_idx], snap.organizations.region_code[row_idx]);
+  std::unordered_map<Code, std::vector<Code>> kin_of;
+  for (size_t row_idx = 0; row_idx < snap.kinship.size(); ++row_idx) {
+    kin_of[snap.kinship.id_number_a[row_idx]].push_back(snap.kinship.id_number_b[row_idx]);
+    kin_of[snap.kinship.id_number_b[row_idx]].push_back(snap.kinship.id_number_a[row_idx]);
+  }
+  const auto members = MembersOf(snap);
+  const auto paid = PaidPerHousehold(snap);
+  std::vector<Warning> out;
+  for (size_t row_idx = 0; row_idx < snap.households.size(); ++row_idx) {
+    if (strict.count(snap.households.status[row_idx]) == 0) continue;
+    auto list = members.find(snap.households.household_id[row_idx]);
+    if (list == members.end()) continue;
+    const std::string_view township =
+        snap.strings.Text(snap.households.village_code[row_idx]).substr(0, 9);
+    Warning w = HouseholdWarning(snap, row_idx, "medium", paid);
+    for (Code member : list->second) {
+      auto relatives = kin_of.find(member);
+      if (relatives == kin_of.end()) continue;
+      for (Code relative : relatives->second) {
+        auto orgs = posts.find(relative);
+        if (orgs == posts.end()) continue;
+        for (Code org : orgs->second) {
+          auto region = org_region.find(org);
+          if (region == org_region.end()) continue;
+          const std::string_view code = snap.strings.Text(region->second);
+          if (code.size() >= 9 && code.substr(0, 9) == township) {
+            w.evidence["members"].insert(Text(snap, member));
+            w.evidence["officials"].insert(Text(snap, relative));
+          }
+        }
+      }
+    }
+    if (!w.evidence.empty()) out.push_back(std::move(w));
+  }
+  return out;
+}
+
+const std::string_view kSqlA11 = R"sql(
+WITH kin AS (
+  SELECT id_number_a AS person, id_number_b AS relative FROM kinship
+  UNION
+  SELECT id_number_b, id_number_a FROM kinship
+),
+posts AS (
+  SELECT id_number, org_id FROM officials
+  UNION
+  SELECT id_number, host_org_id FROM dispatched_cadres
+),
+hit AS (
+  SELECT h.household_id, h.village_code, m.id_number AS member, k.relative,
+         (SELECT COALESCE(SUM(p.amount), 0) FROM payments p
+           WHERE p.household_id = h.household_id) AS paid
+  FROM households h
+  JOIN members m ON m.household_id = h.household_id
+  JOIN kin k ON k.person = m.id_number
+  JOIN posts ON posts.id_number = k.relative
+  JOIN organizations o ON o.org_id = posts.org_id
+  WHERE h.status IN ('poor', 'monitored') AND LENGTH(o.region_code) >= 9
+    AND SUBSTR(o.region_code, 1, 9) = SUBSTR(h.village_code, 1, 9)
+)
+SELECT household_id AS subject_id, village_code AS region_code, 'medium' AS severity,
+       paid AS amount_fen, 'members' AS evidence_kind, member AS evidence_id FROM hit
+UNION ALL
+SELECT household_id, village_code, 'medium', paid, 'officials', relative FROM hit
 )sql";
 
 // --- A12 一人多户 -----------------------------------------------------------------------

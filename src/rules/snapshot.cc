@@ -81,6 +81,9 @@ size_t Snapshot::MemoryBytes() const {
   bytes += Bytes(properties.id_number) + Bytes(properties.certificate_no) + Bytes(properties.kind);
   bytes += Bytes(company_officers.uscc) + Bytes(company_officers.id_number) +
            Bytes(company_officers.role);
+  bytes += Bytes(dispatched_cadres.id_number) + Bytes(dispatched_cadres.host_org_id);
+  bytes += Bytes(bank_accounts.account_no) + Bytes(bank_accounts.holder_id);
+  bytes += Bytes(kinship.id_number_a) + Bytes(kinship.id_number_b);
   return bytes;
 }
 
@@ -176,6 +179,24 @@ StatusOr<Snapshot> LoadSnapshot(store::Connection& conn) {
                                     snap.company_officers.uscc.push_back(text(stmt, 0));
                                     snap.company_officers.id_number.push_back(text(stmt, 1));
                                     snap.company_officers.role.push_back(text(stmt, 2));
+                                    return Status::Ok();
+                                  }));
+  SUNLIGHT_RETURN_IF_ERROR(Stream(conn, "SELECT id_number, host_org_id FROM dispatched_cadres",
+                                  [&](const store::Statement& stmt) {
+                                    snap.dispatched_cadres.id_number.push_back(text(stmt, 0));
+                                    snap.dispatched_cadres.host_org_id.push_back(text(stmt, 1));
+                                    return Status::Ok();
+                                  }));
+  SUNLIGHT_RETURN_IF_ERROR(Stream(conn, "SELECT account_no, holder_id FROM bank_accounts",
+                                  [&](const store::Statement& stmt) {
+                                    snap.bank_accounts.account_no.push_back(text(stmt, 0));
+                                    snap.bank_accounts.holder_id.push_back(text(stmt, 1));
+                                    return Status::Ok();
+                                  }));
+  SUNLIGHT_RETURN_IF_ERROR(Stream(conn, "SELECT id_number_a, id_number_b FROM kinship",
+                                  [&](const store::Statement& stmt) {
+                                    snap.kinship.id_number_a.push_back(text(stmt, 0));
+                                    snap.kinship.id_number_b.push_back(text(stmt, 1));
                                     return Status::Ok();
                                   }));
   return snap;

@@ -105,6 +105,21 @@ struct CompanyOfficerColumns {
   size_t size() const { return uscc.size(); }
 };
 
+struct DispatchedCadreColumns {
+  std::vector<Code> id_number, host_org_id;
+  size_t size() const { return id_number.size(); }
+};
+
+struct BankAccountColumns {
+  std::vector<Code> account_no, holder_id;
+  size_t size() const { return account_no.size(); }
+};
+
+struct KinshipColumns {
+  std::vector<Code> id_number_a, id_number_b;
+  size_t size() const { return id_number_a.size(); }
+};
+
 struct Snapshot {
   StringDictionary strings;
   OrganizationColumns organizations;
@@ -117,6 +132,9 @@ struct Snapshot {
   VehicleColumns vehicles;
   PropertyColumns properties;
   CompanyOfficerColumns company_officers;
+  DispatchedCadreColumns dispatched_cadres;
+  BankAccountColumns bank_accounts;
+  KinshipColumns kinship;
 
   // Bytes held by the columns and the dictionary (approximate: capacity, not allocator slack).
   size_t MemoryBytes() const;

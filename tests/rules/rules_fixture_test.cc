@@ -103,6 +103,54 @@ TEST_F(RuleFixtureTest, A07ToleranceParameter) {
   EXPECT_EQ(kernel[0].params, (nlohmann::json{{"tolerance", 0.1}}));
 }
 
+TEST_F(RuleFixtureTest, A02OfficialsAccountCollects) {
+  Household("H1", "520102001001", "ACC-CADRE");  // case: subsidy account held by an official
+  Household("H2", "520102001002", "ACC-2");      // case: paid into a cadre's account
+  Household("H3", "520102001003", "ACC-OWN");    // near miss: the official is a member
+  Household("H4", "520102001004", "ACC-4");      // unrelated: an ordinary holder
+  Member("ID-3", "H3");
+  const std::string a = "account_no, holder_name, holder_id, account_type";
+  Insert("bank_accounts", a, {"ACC-CADRE", "王五", "ID-OFF", "personal"});
+  Insert("bank_accounts", a, {"ACC-DISP", "赵六", "ID-DISP", "personal"});
+  Insert("bank_accounts", a, {"ACC-OWN", "丙", "ID-3", "personal"});
+  Insert("bank_accounts", a, {"ACC-4", "丁", "ID-4", "personal"});
+  Insert("officials", "id_number, name, org_id, category",
+         {"ID-OFF", "王五", "ORG1", "civil_servant"});
+  Insert("officials", "id_number, name, org_id, category", {"ID-3", "丙", "ORG1", "village_cadre"});
+  Insert("dispatched_cadres", "id_number, name, home_org_id, host_org_id, start_date",
+         {"ID-DISP", "赵六", "ORG9", "ORG1", "2020-01-01"});
+  Item("I1", 10000, "per_household");
+  Payment("PAY1", "I1", "2021-01", "", "ACC-DISP", 10000, "2021-01-10", "H2");
+
+  std::vector<Warning> got = RunBothWays(RuleOf("A02"), *conn_, kAsOf);
+  ASSERT_EQ(Subjects(got), (std::set<std::string>{"H1", "H2"})) << Describe(got);
+  EXPECT_EQ(got[0].evidence,
+            (Evidence{{"bank_accounts", {"ACC-CADRE"}}, {"officials", {"ID-OFF"}}}));
+  EXPECT_EQ(got[1].evidence,
+            (Evidence{{"bank_accounts", {"ACC-DISP"}}, {"officials", {"ID-DISP"}}}));
+  EXPECT_EQ(got[1].amount_fen, 10000);
+}
+
+TEST_F(RuleFixtureTest, A11KinOfAnOfficialInTheSameTownship) {
+  Org("TOWN1", "520102001000");  // the township of villages 520102001xxx
+  Org("TOWN2", "520102002000");
+  Household("H1", "520102001001", "ACC-1", "poor");    // case
+  Household("H2", "520102002001", "ACC-2", "poor");    // near miss: kin works elsewhere
+  Household("H3", "520102001003", "ACC-3", "exited");  // near miss: exited
+  Member("ID-1", "H1");
+  Member("ID-2", "H2");
+  Member("ID-3", "H3");
+  Insert("officials", "id_number, name, org_id, category",
+         {"ID-OFF", "王五", "TOWN1", "civil_servant"});
+  Insert("kinship", "id_number_a, id_number_b, relation", {"ID-OFF", "ID-1", "sibling"});
+  Insert("kinship", "id_number_a, id_number_b, relation", {"ID-2", "ID-OFF", "sibling"});
+  Insert("kinship", "id_number_a, id_number_b, relation", {"ID-3", "ID-OFF", "parent"});
+
+  std::vector<Warning> got = RunBothWays(RuleOf("A11"), *conn_, kAsOf);
+  ASSERT_EQ(Subjects(got), (std::set<std::string>{"H1"})) << Describe(got);
+  EXPECT_EQ(got[0].evidence, (Evidence{{"members", {"ID-1"}}, {"officials", {"ID-OFF"}}}));
+}
+
 TEST_F(RuleFixtureTest, A05PublicEmployeeInAPoorHousehold) {
   Household("H1", "520102001001", "ACC-1", "poor");    // case: a civil servant member
   Household("H2", "520102001002", "ACC-2", "exited");  // near miss: exited, no restricted pay
