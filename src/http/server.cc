@@ -34,6 +34,8 @@ using tcp = asio::ip::tcp;
 // After Stop()'s shutdown_timeout has cut the remaining connections, how long to wait for
 // their coroutines to notice before stopping the event loop under them.
 constexpr std::chrono::seconds kForcedCloseGrace{2};
+// Descriptors beyond one per connection: listening socket, files being served, the database.
+constexpr uint64_t kSpareDescriptors = 256;
 // accept() failing (EMFILE: out of descriptors) is retried after this pause, not in a spin.
 constexpr std::chrono::milliseconds kAcceptBackoff{100};
 
@@ -96,7 +98,7 @@ Status Server::Impl::Start() {
   StatusOr<uint64_t> open_files = RaiseOpenFileLimit();
   if (!open_files.ok()) {
     Log("http: " + open_files.status().ToString());
-  } else if (*open_files < 2 * options_.max_connections + 64) {
+  } else if (*open_files < options_.max_connections + kSpareDescriptors) {
     Log("http: open-file limit " + std::to_string(*open_files) +
         " is below what max_connections needs; raise the hard limit (ulimit -Hn, LimitNOFILE)");
   }

@@ -22,8 +22,8 @@
 // (error_response.h); every response carries the security headers (security_headers.h).
 //
 // Thread safety: Start(), Stop() and the destructor are for the owning thread, and never
-// from inside a handler (Stop() waits for handlers). port() and connection_count() may be
-// called from any thread. A Server starts at most once.
+// from inside a handler (Stop() waits for handlers). Once Start() has returned, port() and
+// connection_count() may be called from any thread. A Server starts at most once.
 #pragma once
 
 #include <cstddef>
