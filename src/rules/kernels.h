@@ -19,6 +19,9 @@ std::vector<Warning> KernelA10(const RuleInput& input);
 std::vector<Warning> KernelA11(const RuleInput& input);
 std::vector<Warning> KernelA12(const RuleInput& input);
 
+std::vector<Warning> KernelB01(const RuleInput& input);
+std::vector<Warning> KernelB08(const RuleInput& input);
+
 extern const std::string_view kSqlA01;
 extern const std::string_view kSqlA02;
 extern const std::string_view kSqlA05;
@@ -28,5 +31,7 @@ extern const std::string_view kSqlA08;
 extern const std::string_view kSqlA10;
 extern const std::string_view kSqlA11;
 extern const std::string_view kSqlA12;
+extern const std::string_view kSqlB01;
+extern const std::string_view kSqlB08;
 
 }  // namespace sunlight::rules::internal

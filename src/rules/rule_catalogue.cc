@@ -18,6 +18,8 @@ using internal::KernelA08;
 using internal::KernelA10;
 using internal::KernelA11;
 using internal::KernelA12;
+using internal::KernelB01;
+using internal::KernelB08;
 
 constexpr RuleParam kA01Params[] = {
     {"min_households", 2, "一个账户关联的不同户数下限 (distinct households per account)"}};
@@ -28,6 +30,8 @@ constexpr std::string_view kA07Evidence[] = {"payments", "subsidy_items"};
 constexpr std::string_view kAsOfArgs[] = {kAsOfArg};
 constexpr std::string_view kA02Evidence[] = {"bank_accounts", "officials"};
 constexpr std::string_view kA11Evidence[] = {"members", "officials"};
+constexpr std::string_view kB01Evidence[] = {"payments", "bank_accounts", "projects"};
+constexpr std::string_view kB08Evidence[] = {"payments", "projects"};
 constexpr std::string_view kA05Evidence[] = {"officials"};
 constexpr std::string_view kA08Evidence[] = {"payments", "fund_programs"};
 constexpr std::string_view kA10Evidence[] = {"vehicles", "properties", "company_officers"};
@@ -144,8 +148,16 @@ const std::array kRules = {
          kHouseholdsEvidence,
          KernelA12,
          internal::kSqlA12},
-    Rule{"B01", "工程款转入个人账户", "Project money to a personal account", "payment",
-         "project payment, not labor/subsidy, to a personal account", kSeed002},
+    Rule{"B01",
+         "工程款转入个人账户",
+         "Project money to a personal account",
+         "payment",
+         "project payment, not labor/subsidy, to a personal account",
+         kSeed002,
+         {},
+         kB01Evidence,
+         KernelB01,
+         internal::kSqlB01},
     Rule{"B02", "资金拨付缓慢", "Slow disbursement", "project",
          ">= days since first allocation and paid/allocated < min_ratio", kSeed002, kB02Params},
     Rule{"B03", "资金闲置", "Idle funds", "project",
@@ -159,8 +171,16 @@ const std::array kRules = {
          kB06Params},
     Rule{"B07", "报账不及时", "Late reimbursement", "payment", "pay_date - expense_date > days",
          kSeed002, kB07Params},
-    Rule{"B08", "报账程序不规范", "Irregular reimbursement", "payment",
-         "project payment without voucher or approval, or approved after payment", kSeed002},
+    Rule{"B08",
+         "报账程序不规范",
+         "Irregular reimbursement",
+         "payment",
+         "project payment without voucher or approval, or approved after payment",
+         kSeed002,
+         {},
+         kB08Evidence,
+         KernelB08,
+         internal::kSqlB08},
     Rule{"B09", "投向不符合政策", "Outside the programme's purposes", "payment",
          "purpose (or project category) not allowed by the programme", kSeed002},
     Rule{"B10", "利益联结不聚焦", "Benefits not targeted", "project",

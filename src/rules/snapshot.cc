@@ -69,11 +69,12 @@ size_t Snapshot::MemoryBytes() const {
   bytes += Bytes(subsidy_items.item_id) + Bytes(subsidy_items.unit) +
            Bytes(subsidy_items.standard_amount);
   const PaymentColumns& p = payments;
-  for (const auto* column : {&p.payment_id, &p.program_id, &p.item_id, &p.period, &p.payer_org_id,
-                             &p.payee_id, &p.payee_account, &p.household_id}) {
+  for (const auto* column :
+       {&p.payment_id, &p.program_id, &p.item_id, &p.period, &p.payer_org_id, &p.payee_id,
+        &p.payee_account, &p.household_id, &p.project_id, &p.purpose_category, &p.voucher_no}) {
     bytes += Bytes(*column);
   }
-  bytes += Bytes(p.amount) + Bytes(p.pay_date);
+  bytes += Bytes(p.amount) + Bytes(p.pay_date) + Bytes(p.approved_date);
   bytes += Bytes(fund_programs.program_id) + Bytes(fund_programs.restricted_to_registered);
   bytes += Bytes(officials.id_number) + Bytes(officials.org_id) + Bytes(officials.category);
   bytes += Bytes(vehicles.id_number) + Bytes(vehicles.plate) + Bytes(vehicles.vehicle_type) +
@@ -82,7 +83,8 @@ size_t Snapshot::MemoryBytes() const {
   bytes += Bytes(company_officers.uscc) + Bytes(company_officers.id_number) +
            Bytes(company_officers.role);
   bytes += Bytes(dispatched_cadres.id_number) + Bytes(dispatched_cadres.host_org_id);
-  bytes += Bytes(bank_accounts.account_no) + Bytes(bank_accounts.holder_id);
+  bytes += Bytes(bank_accounts.account_no) + Bytes(bank_accounts.holder_id) +
+           Bytes(bank_accounts.account_type);
   bytes += Bytes(kinship.id_number_a) + Bytes(kinship.id_number_b);
   return bytes;
 }
@@ -127,7 +129,8 @@ StatusOr<Snapshot> LoadSnapshot(store::Connection& conn) {
   SUNLIGHT_RETURN_IF_ERROR(Stream(
       conn,
       "SELECT payment_id, program_id, item_id, period, payer_org_id, payee_id, payee_account, "
-      "household_id, amount, pay_date FROM payments",
+      "household_id, amount, pay_date, project_id, purpose_category, voucher_no, approved_date "
+      "FROM payments",
       [&](const store::Statement& stmt) -> Status {
         PaymentColumns& p = snap.payments;
         p.payment_id.push_back(text(stmt, 0));
@@ -141,6 +144,11 @@ StatusOr<Snapshot> LoadSnapshot(store::Connection& conn) {
         p.amount.push_back(stmt.ColumnInteger(8));
         SUNLIGHT_ASSIGN_OR_RETURN(std::int32_t pay_date, DateColumn(stmt, 9));
         p.pay_date.push_back(pay_date);
+        p.project_id.push_back(text(stmt, 10));
+        p.purpose_category.push_back(text(stmt, 11));
+        p.voucher_no.push_back(text(stmt, 12));
+        SUNLIGHT_ASSIGN_OR_RETURN(std::int32_t approved, DateColumn(stmt, 13));
+        p.approved_date.push_back(approved);
         return Status::Ok();
       }));
   SUNLIGHT_RETURN_IF_ERROR(Stream(
@@ -187,10 +195,12 @@ StatusOr<Snapshot> LoadSnapshot(store::Connection& conn) {
                                     snap.dispatched_cadres.host_org_id.push_back(text(stmt, 1));
                                     return Status::Ok();
                                   }));
-  SUNLIGHT_RETURN_IF_ERROR(Stream(conn, "SELECT account_no, holder_id FROM bank_accounts",
+  SUNLIGHT_RETURN_IF_ERROR(Stream(conn,
+                                  "SELECT account_no, holder_id, account_type FROM bank_accounts",
                                   [&](const store::Statement& stmt) {
                                     snap.bank_accounts.account_no.push_back(text(stmt, 0));
                                     snap.bank_accounts.holder_id.push_back(text(stmt, 1));
+                                    snap.bank_accounts.account_type.push_back(text(stmt, 2));
                                     return Status::Ok();
                                   }));
   SUNLIGHT_RETURN_IF_ERROR(Stream(conn, "SELECT id_number_a, id_number_b FROM kinship",

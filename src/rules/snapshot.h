@@ -72,9 +72,9 @@ struct SubsidyItemColumns {
 
 struct PaymentColumns {
   std::vector<Code> payment_id, program_id, item_id, period, payer_org_id, payee_id, payee_account,
-      household_id;
+      household_id, project_id, purpose_category, voucher_no;
   std::vector<std::int64_t> amount;
-  std::vector<std::int32_t> pay_date;
+  std::vector<std::int32_t> pay_date, approved_date;
   size_t size() const { return payment_id.size(); }
 };
 
@@ -111,7 +111,7 @@ struct DispatchedCadreColumns {
 };
 
 struct BankAccountColumns {
-  std::vector<Code> account_no, holder_id;
+  std::vector<Code> account_no, holder_id, account_type;
   size_t size() const { return account_no.size(); }
 };
 

@@ -239,6 +239,51 @@ TEST_F(RuleFixtureTest, A12OnePersonManyHouseholds) {
   EXPECT_EQ(got[0].evidence, (Evidence{{"households", {"H1", "H2"}}}));
 }
 
+// A project payment with the columns B rules read; empty strings are stored as NULL.
+void ProjectPayment(RulesDbTest& t, const std::string& id, const std::string& account,
+                    const std::string& purpose, const std::string& voucher,
+                    const std::string& approved, const std::string& pay_date) {
+  auto opt = [](const std::string& text) -> store::Value {
+    return text.empty() ? store::Value() : store::Value(text);
+  };
+  t.Insert("payments",
+           "payment_id, program_id, project_id, payer_org_id, payee_name, payee_account, amount, "
+           "pay_date, voucher_no, approved_date, purpose_category",
+           {id, "P1", "PRJ1", "ORG1", "某某", account, int64_t{500000}, pay_date, opt(voucher),
+            opt(approved), purpose});
+}
+
+TEST_F(RuleFixtureTest, B01ProjectMoneyToAPersonalAccount) {
+  const std::string a = "account_no, holder_name, holder_id, account_type";
+  Insert("bank_accounts", a, {"ACC-P", "李四", "ID-1", "personal"});
+  Insert("bank_accounts", a, {"ACC-C", "某公司", "", "corporate"});
+  ProjectPayment(*this, "PAY1", "ACC-P", "construction", "V1", "2021-01-01", "2021-01-02");  // case
+  ProjectPayment(*this, "PAY2", "ACC-P", "labor", "V2", "2021-01-01", "2021-01-02");  // wages
+  ProjectPayment(*this, "PAY3", "ACC-C", "construction", "V3", "2021-01-01", "2021-01-02");
+  Payment("PAY4", "", "", "ID-1", "ACC-P", 100, "2021-01-02", "");  // not a project payment
+
+  std::vector<Warning> got = RunBothWays(RuleOf("B01"), *conn_, kAsOf);
+  ASSERT_EQ(Subjects(got), (std::set<std::string>{"PAY1"})) << Describe(got);
+  EXPECT_EQ(
+      got[0].evidence,
+      (Evidence{{"payments", {"PAY1"}}, {"bank_accounts", {"ACC-P"}}, {"projects", {"PRJ1"}}}));
+  EXPECT_EQ(got[0].region_code, "520102000000");
+}
+
+TEST_F(RuleFixtureTest, B08IrregularReimbursement) {
+  ProjectPayment(*this, "PAY1", "ACC-1", "construction", "", "2021-01-01",
+                 "2021-01-02");                                                    // no voucher
+  ProjectPayment(*this, "PAY2", "ACC-1", "construction", "V2", "", "2021-01-02");  // not approved
+  ProjectPayment(*this, "PAY3", "ACC-1", "construction", "V3", "2021-01-03", "2021-01-02");  // late
+  ProjectPayment(*this, "PAY4", "ACC-1", "construction", "V4", "2021-01-02",
+                 "2021-01-02");                                 // same day
+  Payment("PAY5", "", "", "", "ACC-1", 100, "2021-01-02", "");  // not a project payment
+
+  std::vector<Warning> got = RunBothWays(RuleOf("B08"), *conn_, kAsOf);
+  ASSERT_EQ(Subjects(got), (std::set<std::string>{"PAY1", "PAY2", "PAY3"})) << Describe(got);
+  EXPECT_EQ(got[0].severity, "low");
+}
+
 TEST_F(RuleFixtureTest, EmptyLedgerRaisesNothing) {
   for (const Rule& rule : RuleCatalogue()) {
     if (!rule.implemented()) continue;

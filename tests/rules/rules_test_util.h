@@ -79,7 +79,8 @@ class RulesDbTest : public ::testing::Test {
     conn_.reset();
     db_.reset();
   }
-  // Inserts one row; batch_id is filled in.
+  // Inserts one row; batch_id is filled in. Public for helpers outside the fixture.
+ public:
   void Insert(const std::string& table, const std::string& columns,
               const std::vector<store::Value>& values) {
     std::string marks;
