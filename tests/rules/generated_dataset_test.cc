@@ -66,13 +66,8 @@ std::string Listed(const std::set<std::string>& ids) {
   return out.empty() ? " (none)" : out;
 }
 
-// DISABLED for now: the generator at HEAD (tools/demo_data, since d5eff2c) crashes for every
-// seed (SIGFPE/SIGSEGV in ProjectPlanter::Town, anomalies_projects.cc:59), so this cannot run
-// in the tree. It passes for all implemented rules with the generator of caee321:
-//   SUNLIGHT_GEN_DEMO_PATH=/path/to/sunlight-gen-demo rules_tests \
-//     --gtest_also_run_disabled_tests --gtest_filter='Generated*'
-// Remove the DISABLED_ prefix once the generator runs again.
-TEST_F(GeneratedDatasetTest, DISABLED_KernelEqualsSqlEqualsManifest) {
+// For every implemented rule: kernel == reference SQL == the generator's manifest.
+TEST_F(GeneratedDatasetTest, KernelEqualsSqlEqualsManifest) {
   const Date as_of = *Date::Parse(kAsOf);
   int checked = 0;
   for (const Rule& rule : RuleCatalogue()) {
