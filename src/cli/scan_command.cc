@@ -15,6 +15,7 @@
 #include "cli/terminal.h"
 #include "core/date.h"
 #include "rules/engine.h"
+#include "rules/scan.h"
 #include "rules/snapshot.h"
 
 namespace sunlight::cli {
@@ -44,29 +45,18 @@ int RunScan(const ScanOptions& opts, const GlobalOptions& global) {
 
   const bool show_progress = StderrIsTerminal();
   const auto started = std::chrono::steady_clock::now();
-  StatusOr<rules::Snapshot> snapshot = rules::LoadSnapshot(**conn);
-  if (!snapshot.ok()) return ReportFailure(snapshot.status());
+  rules::ScanProgressFn progress;
   if (show_progress) {
-    std::fprintf(stderr, "快照已载入：%zu 笔支付，%zu 户，内存 %.1f MB\n",
-                 snapshot->payments.size(), snapshot->households.size(),
-                 snapshot->MemoryBytes() / 1e6);
+    progress = [](const rules::Rule& rule, size_t found) {
+      std::fprintf(stderr, "%.*s %.*s：%zu 条预警\n", static_cast<int>(rule.code.size()),
+                   rule.code.data(), static_cast<int>(rule.name_zh.size()), rule.name_zh.data(),
+                   found);
+    };
   }
-
-  std::vector<rules::Warning> warnings;
-  for (const rules::Rule* rule : *selected) {
-    std::vector<rules::Warning> found = rules::RunKernel(*rule, *snapshot, as_of);
-    if (show_progress) {
-      std::fprintf(stderr, "%.*s %.*s：%zu 条预警\n", static_cast<int>(rule->code.size()),
-                   rule->code.data(), static_cast<int>(rule->name_zh.size()), rule->name_zh.data(),
-                   found.size());
-    }
-    warnings.insert(warnings.end(), std::make_move_iterator(found.begin()),
-                    std::make_move_iterator(found.end()));
-  }
-  rules::SortWarnings(warnings);
-
-  StatusOr<rules::StoreCounts> stored = rules::StoreWarnings(**conn, warnings, as_of);
-  if (!stored.ok()) return ReportFailure(stored.status());
+  StatusOr<rules::ScanResult> scan = rules::ScanAndStore(**conn, *selected, as_of, progress);
+  if (!scan.ok()) return ReportFailure(scan.status());
+  const std::vector<rules::Warning>& warnings = scan->warnings;
+  const rules::StoreCounts* stored = &scan->stored;
 
   if (!opts.out.empty()) {
     std::ofstream out(opts.out, std::ios::binary | std::ios::trunc);

@@ -33,6 +33,8 @@ TEST(DemoTest, GeneratesImportsServesAndReuses) {
   {
     Child demo({kBinary, "demo", "--data-dir", dir.string(), "--listen", "127.0.0.1:0",
                 "--households", "150"});
+    std::string scanned = demo.WaitForLine("预警扫描", 240000);
+    EXPECT_NE(scanned.find("条预警"), std::string::npos) << "the demo scans after importing";
     std::string transcript;
     int port = WaitForPort(demo, &transcript);
     ASSERT_GT(port, 0) << transcript;
