@@ -304,6 +304,14 @@ CREATE TABLE warnings (
 CREATE INDEX warnings_rule_subject ON warnings(rule, subject_id);
 CREATE INDEX warnings_region ON warnings(region_code);
 )sql"},
+    Migration{4, "normalised_names", R"sql(
+-- Names as rules compare them (spec/rules.md: trim, full-width to half-width, Traditional to
+-- Simplified; core/text.h NormalizeName). Written by the importer next to the raw name, so
+-- that a rule's reference SQL compares names with `=` in any engine, with no engine function.
+ALTER TABLE members ADD COLUMN name_norm TEXT;
+ALTER TABLE bank_accounts ADD COLUMN holder_name_norm TEXT;
+ALTER TABLE payments ADD COLUMN payee_name_norm TEXT;
+)sql"},
 };
 
 constexpr std::string_view kCreateSchemaMigrations = R"sql(
