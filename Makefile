@@ -8,7 +8,7 @@ LISTEN     ?= 127.0.0.1:8080
 DATA_DIR   ?= data
 CMAKE_GEN  := $(shell command -v ninja >/dev/null 2>&1 && echo "-G Ninja")
 
-.PHONY: run test deps build build-asan unit asan bench format clean
+.PHONY: run test deps build build-asan web unit asan bench format clean
 
 run: build
 	./$(BUILD)/sunlight demo --data-dir $(DATA_DIR) --listen $(LISTEN)
@@ -21,9 +21,13 @@ test: build build-asan
 deps:
 	bash scripts/install-deps.sh
 
-build: deps
+build: deps web
 	cmake -S . -B $(BUILD) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=RelWithDebInfo
 	cmake --build $(BUILD) -j $(JOBS)
+
+# The browser app: web/dist, served by `sunlight serve` (built when web/ exists).
+web: deps
+	@if [ -f web/package.json ]; then cd web && npm run build; fi
 
 build-asan: deps
 	cmake -S . -B $(ASAN_BUILD) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=Debug -DSUNLIGHT_SANITIZE=ON \

@@ -14,6 +14,7 @@ packages=(
   libxlsxwriter-dev libminizip-dev libzip-dev libpugixml-dev
   libspdlog-dev libfmt-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  chromium chromium-driver fonts-noto-cjk
   curl
 )
 
@@ -53,4 +54,15 @@ if [[ ! -f "$stamp" ]] || ! cmp -s package-lock.json "$stamp"; then
   echo "install-deps: npm install"
   npm install --no-audit --no-fund --no-save --loglevel=error
   cp package-lock.json "$stamp"
+fi
+
+# The web app (web/) has its own package.json and lock: Vue, Element Plus, ECharts, Vite,
+# Vitest, playwright-core (driving Debian's /usr/bin/chromium, never a downloaded browser).
+if [[ -f web/package.json ]]; then
+  web_stamp=web/node_modules/.sunlight-lock
+  if [[ ! -f "$web_stamp" ]] || ! cmp -s web/package-lock.json "$web_stamp"; then
+    echo "install-deps: npm install (web/)"
+    (cd web && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --no-audit --no-fund --no-save --loglevel=error)
+    [[ -f web/package-lock.json ]] && cp web/package-lock.json "$web_stamp"
+  fi
 fi
