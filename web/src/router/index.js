@@ -1,0 +1,101 @@
+// Routes of the app. Each route's meta names its title (an i18n key) and the menu group it
+// sits in, which the layout turns into breadcrumbs. Everything but /login needs a session.
+import { createRouter, createWebHistory, createMemoryHistory } from 'vue-router';
+import { session, restoreSession } from '../api/session.js';
+import AdminLayout from '../layouts/AdminLayout.vue';
+import LoginView from '../views/LoginView.vue';
+import DashboardView from '../views/DashboardView.vue';
+import WarningListView from '../views/WarningListView.vue';
+import WarningDetailView from '../views/WarningDetailView.vue';
+import CollectionListView from '../views/CollectionListView.vue';
+import CollectionDetailView from '../views/CollectionDetailView.vue';
+import PlaceholderView from '../views/PlaceholderView.vue';
+import { COLLECTIONS } from '../config/collections.js';
+
+// Pages of later issues, shown as "即将提供" for now: [path, title key, group key].
+export const PLACEHOLDERS = [
+  ['problems', 'menu.problems', 'menu.rectification'],
+  ['tasks', 'menu.tasks', 'menu.rectification'],
+  ['clues', 'menu.clueList', 'menu.clues'],
+  ['transfers', 'menu.transfers', 'menu.clues'],
+  ['cases', 'menu.cases', null],
+  ['inspections', 'menu.inspections', null],
+  ['letters', 'menu.letters', null],
+  ['archives', 'menu.archives', null],
+  ['stats', 'menu.stats', null],
+  ['users', 'menu.users', 'menu.system'],
+  ['audit', 'menu.audit', null],
+];
+
+function collectionRoutes() {
+  const routes = [];
+  for (const [name, config] of Object.entries(COLLECTIONS)) {
+    routes.push({
+      path: name,
+      name: `${name}-list`,
+      component: CollectionListView,
+      props: { collection: name },
+      meta: { title: config.title, group: config.parent },
+    });
+    if (!config.noDetail) {
+      routes.push({
+        path: `${name}/:id`,
+        name: `${name}-detail`,
+        component: CollectionDetailView,
+        props: (route) => ({ collection: name, id: String(route.params.id) }),
+        meta: { title: 'detail.title', group: config.parent, list: { title: config.title, to: `/${name}` } },
+      });
+    }
+  }
+  return routes;
+}
+
+export const routes = [
+  { path: '/login', name: 'login', component: LoginView, meta: { public: true, title: 'login.title' } },
+  {
+    path: '/',
+    component: AdminLayout,
+    children: [
+      { path: '', name: 'dashboard', component: DashboardView, meta: { title: 'menu.dashboard' } },
+      { path: 'warnings', name: 'warnings-list', component: WarningListView, meta: { title: 'menu.warnings' } },
+      {
+        path: 'warnings/:id',
+        name: 'warnings-detail',
+        component: WarningDetailView,
+        props: (route) => ({ id: String(route.params.id) }),
+        meta: { title: 'detail.title', list: { title: 'menu.warnings', to: '/warnings' } },
+      },
+      ...collectionRoutes(),
+      ...PLACEHOLDERS.map(([path, title, group]) => ({
+        path,
+        name: path,
+        component: PlaceholderView,
+        props: { titleKey: title },
+        meta: { title, group },
+      })),
+      {
+        path: ':pathMatch(.*)*',
+        name: 'not-found',
+        component: PlaceholderView,
+        props: { titleKey: 'detail.notFound', notFound: true },
+        meta: { title: 'detail.notFound' },
+      },
+    ],
+  },
+];
+
+export function createAppRouter(history = globalThis.window ? createWebHistory('/') : createMemoryHistory()) {
+  const router = createRouter({ history, routes, scrollBehavior: () => ({ top: 0 }) });
+  router.beforeEach(async (to) => {
+    if (!session.checked) await restoreSession();
+    if (to.meta.public) {
+      if (to.name === 'login' && session.user) return { path: String(to.query.redirect || '/') };
+      return true;
+    }
+    if (!session.user) {
+      return { name: 'login', query: to.fullPath !== '/' ? { redirect: to.fullPath } : {} };
+    }
+    return true;
+  });
+  return router;
+}

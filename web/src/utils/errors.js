@@ -1,0 +1,45 @@
+// Plain-Chinese (or English) explanations of API failures (see api/client.js for the kinds).
+export function describeError(error, t) {
+  if (!error) return '';
+  const kind = error.kind || 'server';
+  if (kind === 'bad_input') {
+    return t('errors.bad_input', { message: error.message || error.code || '' });
+  }
+  const key = `errors.${kind}`;
+  const text = t(key);
+  if (text === key) return error.message || t('errors.server');
+  // The server's own message adds the specifics (which field, which state) when there is one.
+  if (error.message && (kind === 'conflict' || kind === 'forbidden') && error.message !== text) {
+    return `${text}（${error.message}）`;
+  }
+  return text;
+}
+
+// Minutes to wait after a lock-out, when the server says (details.retry_after_seconds,
+// details.retry_after, details.locked_seconds or details.locked_minutes).
+export function lockWaitMinutes(details) {
+  if (!details || typeof details !== 'object') return null;
+  const seconds = details.retry_after_seconds ?? details.retry_after ?? details.locked_seconds;
+  if (Number.isFinite(seconds) && seconds > 0) return Math.max(1, Math.ceil(seconds / 60));
+  if (Number.isFinite(details.locked_minutes)) return details.locked_minutes;
+  return null;
+}
+
+const LOCK_CODES = new Set(['too_many_attempts', 'locked', 'account_locked']);
+
+// What the login page says when POST /session fails.
+export function loginErrorText(error, t) {
+  const kind = error?.kind;
+  if (kind === 'too_many_attempts' || LOCK_CODES.has(error?.code)) {
+    const minutes = lockWaitMinutes(error.details);
+    return minutes ? `${t('login.locked')}${t('login.lockedRetry', { minutes })}` : t('login.locked');
+  }
+  if (kind === 'unauthenticated') return t('login.badCredentials');
+  if (kind === 'not_available') return t('login.notAvailable');
+  if (kind === 'network') return t('login.network');
+  if (kind === 'bad_input' && /credential|password|login/.test(error.code || '')) {
+    return t('login.badCredentials');
+  }
+  if (kind === 'bad_input') return t('login.failed', { message: error.message || error.code });
+  return t('login.failed', { message: describeError(error, t) });
+}
