@@ -20,6 +20,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { installMockApi } from './mock-api.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const webDir = path.resolve(here, '..');
@@ -97,6 +98,85 @@ async function login(page, base) {
   await page.click('[data-test=login-submit]');
 }
 
+
+// Log in as gz_jw, see the dashboard, the warnings and one warning, ledger lists, English,
+// log out; a screenshot of each into outDir/<prefix>.
+async function loggedInFlow(page, base, prefix) {
+  await page.goto(`${base}/login`);
+  await page.waitForSelector('[data-test=login-card]');
+  // A wrong password is refused with a plain message and no navigation.
+  await page.fill('input[name=login]', LOGIN);
+  await page.fill('input[name=password]', 'wrong-password');
+  await page.click('[data-test=login-submit]');
+  const wrong = await (await page.waitForSelector('[data-test=login-error]')).textContent();
+  step(`wrong password: "${wrong.trim()}"`);
+  await shot(page, prefix + '02-login-wrong-password');
+
+  await login(page, base);
+  // The demo accounts may have to change their password at first login.
+  const first = await Promise.race([
+    page.waitForSelector('[data-test=dashboard]').then(() => 'dashboard', () => 'timeout'),
+    page.waitForSelector('[data-test=password-dialog]', { state: 'visible' }).then(() => 'password', () => 'timeout'),
+  ]);
+  if (first === 'timeout') fail('after logging in, neither the dashboard nor the password dialog appeared');
+  if (first === 'password') {
+    step('first login: changing the password');
+    await shot(page, prefix + '03-password-change');
+    const dialog = page.locator('[data-test=password-dialog]');
+    const inputs = dialog.locator('input[type=password]');
+    const next = `Sunlight-E2E-${Date.now()}`;
+    await inputs.nth(0).fill(PASSWORD);
+    await inputs.nth(1).fill(next);
+    await inputs.nth(2).fill(next);
+    await dialog.locator('button.el-button--primary').click();
+    await page.waitForSelector('[data-test=password-dialog]', { state: 'hidden' });
+    await page.waitForSelector('[data-test=dashboard]');
+  }
+  step('dashboard shown');
+  // Wait until the warning count has loaded (a number or, if the list is missing, the note).
+  await page.waitForFunction(() => {
+    const el = document.querySelector('[data-test=count-warnings] .sl-count-value');
+    return el && el.textContent.trim() !== '—' || document.querySelector('.el-alert');
+  });
+  await page.waitForTimeout(1500); // let the charts draw
+  const org = await page.textContent('[data-test=org]');
+  step(`logged in; organisation "${org.trim()}"`);
+  await shot(page, prefix + '04-dashboard');
+
+  await page.click('[data-test=count-warnings]');
+  await page.waitForURL(/\/warnings/);
+  await page.waitForSelector('[data-test=table-warnings] .el-table, [data-test=api-error]');
+  await page.waitForFunction(() => !document.querySelector('[data-test=table-warnings] .el-loading-mask'));
+  await shot(page, prefix + '05-warnings');
+
+  const firstWarning = page.locator('[data-test=table-warnings] .el-table__body a').first();
+  if (await firstWarning.count()) {
+    await firstWarning.click();
+    await page.waitForSelector('[data-test=rule-explanation], [data-test=api-error]');
+    await page.waitForTimeout(300);
+    await shot(page, prefix + '06-warning-detail');
+  } else {
+    step('warnings list has no rows (or is not available yet)');
+  }
+
+  for (const [name, route] of [['07-projects', '/projects'], ['08-payments', '/payments'], ['09-households', '/households']]) {
+    await page.goto(`${base}${route}`);
+    await page.waitForSelector(`[data-test=table-${route.slice(1)}] .el-table, [data-test=api-error]`);
+    await page.waitForFunction(() => !document.querySelector('.el-loading-mask:not([style*="display: none"])'));
+    await shot(page, prefix + name);
+  }
+
+  // English is one click away.
+  await page.click('[data-test=language]');
+  await page.click('.el-dropdown-menu__item:has-text("English")');
+  await page.waitForSelector('text=Log out');
+  await shot(page, prefix + '10-english');
+
+  await page.click('[data-test=logout]');
+  await page.waitForURL(/\/login/);
+  step('logged out');
+}
+
 async function run() {
   if (!existsSync(binary)) fail(`no sunlight binary at ${binary} (set SUNLIGHT_BINARY)`);
   if (!existsSync(browserPath)) fail(`no Chromium at ${browserPath} (apt-get install chromium, or set CHROMIUM)`);
@@ -150,79 +230,21 @@ async function run() {
       const text = await alert.textContent();
       if (!text.includes('登录服务尚未开通')) fail(`login error says "${text}", expected the not-available message`);
       await shot(page, '02-login-not-available');
+
+      // The logged-in pages, over a stand-in for the endpoints not built yet (e2e/mock-api.mjs);
+      // screenshots under mocked/. What the real server serves still comes from it.
+      step('mocked pass: the logged-in pages over a stand-in API');
+      const mockedContext = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+      const mocked = await mockedContext.newPage();
+      mocked.setDefaultTimeout(30_000);
+      mocked.on('pageerror', (error) => pageErrors.push(String(error)));
+      await installMockApi(mocked);
+      mkdirSync(path.join(outDir, 'mocked'), { recursive: true });
+      await loggedInFlow(mocked, base, 'mocked/');
       return;
     }
 
-    // A wrong password is refused with a plain message and no navigation.
-    await page.fill('input[name=login]', LOGIN);
-    await page.fill('input[name=password]', 'wrong-password');
-    await page.click('[data-test=login-submit]');
-    const wrong = await (await page.waitForSelector('[data-test=login-error]')).textContent();
-    step(`wrong password: "${wrong.trim()}"`);
-    await shot(page, '02-login-wrong-password');
-
-    await login(page, base);
-    // The demo accounts may have to change their password at first login.
-    const first = await Promise.race([
-      page.waitForSelector('[data-test=dashboard]').then(() => 'dashboard'),
-      page.waitForSelector('[data-test=password-dialog]', { state: 'visible' }).then(() => 'password'),
-    ]);
-    if (first === 'password') {
-      step('first login: changing the password');
-      await shot(page, '03-password-change');
-      const dialog = page.locator('[data-test=password-dialog]');
-      const inputs = dialog.locator('input[type=password]');
-      const next = `Sunlight-E2E-${Date.now()}`;
-      await inputs.nth(0).fill(PASSWORD);
-      await inputs.nth(1).fill(next);
-      await inputs.nth(2).fill(next);
-      await dialog.locator('button.el-button--primary').click();
-      await page.waitForSelector('[data-test=password-dialog]', { state: 'hidden' });
-      await page.waitForSelector('[data-test=dashboard]');
-    }
-    step('dashboard shown');
-    // Wait until the warning count has loaded (a number or, if the list is missing, the note).
-    await page.waitForFunction(() => {
-      const el = document.querySelector('[data-test=count-warnings] .sl-count-value');
-      return el && el.textContent.trim() !== '—' || document.querySelector('.el-alert');
-    });
-    await page.waitForTimeout(1500); // let the charts draw
-    const org = await page.textContent('[data-test=org]');
-    step(`logged in; organisation "${org.trim()}"`);
-    await shot(page, '04-dashboard');
-
-    await page.click('[data-test=count-warnings]');
-    await page.waitForURL(/\/warnings/);
-    await page.waitForSelector('[data-test=table-warnings] .el-table, [data-test=api-error]');
-    await page.waitForFunction(() => !document.querySelector('[data-test=table-warnings] .el-loading-mask'));
-    await shot(page, '05-warnings');
-
-    const firstWarning = page.locator('[data-test=table-warnings] .el-table__body a').first();
-    if (await firstWarning.count()) {
-      await firstWarning.click();
-      await page.waitForSelector('[data-test=rule-explanation], [data-test=api-error]');
-      await page.waitForTimeout(300);
-      await shot(page, '06-warning-detail');
-    } else {
-      step('warnings list has no rows (or is not available yet)');
-    }
-
-    for (const [name, route] of [['07-projects', '/projects'], ['08-payments', '/payments'], ['09-households', '/households']]) {
-      await page.goto(`${base}${route}`);
-      await page.waitForSelector(`[data-test=table-${route.slice(1)}] .el-table, [data-test=api-error]`);
-      await page.waitForFunction(() => !document.querySelector('.el-loading-mask:not([style*="display: none"])'));
-      await shot(page, name);
-    }
-
-    // English is one click away.
-    await page.click('[data-test=language]');
-    await page.click('.el-dropdown-menu__item:has-text("English")');
-    await page.waitForSelector('text=Log out');
-    await shot(page, '10-english');
-
-    await page.click('[data-test=logout]');
-    await page.waitForURL(/\/login/);
-    step('logged out');
+    await loggedInFlow(page, base, '');
   } finally {
     if (browser) await browser.close();
     child.kill('SIGTERM');
