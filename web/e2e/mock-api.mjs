@@ -17,11 +17,13 @@ const user = {
 
 const counties = ['520502', '520521', '520581', '520525', '520526', '520527'];
 const rules = ['A01', 'A02', 'A06', 'A07', 'B01', 'B08', 'A12'];
+const ruleNames = { A01: '一卡多户', A02: '干部账户代领', A06: '重复发放', A07: '超标准发放', B01: '工程款转入个人账户', B08: '报账程序不规范', A12: '一人多户' };
 const severities = ['high', 'medium', 'low'];
 
 const warnings = Array.from({ length: 57 }, (_, i) => ({
   id: i + 1,
   rule: rules[i % rules.length],
+  rule_name: ruleNames[rules[i % rules.length]],
   subject_type: ['bank_account', 'household', 'payment', 'payment', 'payment', 'payment', 'person'][i % rules.length],
   subject_id: `SUBJ-${String(i + 1).padStart(4, '0')}`,
   region_code: `${counties[i % counties.length]}${String(100 + (i % 7)).padStart(3, '0')}`,
@@ -72,10 +74,10 @@ const COLLECTIONS = {
   payments,
   households,
   companies: [],
-  cadres: [],
+  dispatched_cadres: [],
   officials: [],
   organizations: [],
-  'import-batches': [{ id: 1, started_at: '2026-11-22T04:00:00Z', finished_at: '2026-11-22T04:00:09Z', imported_by: 'demo', source_path: 'data/dataset', status: 'ok', total_rows: 48211 }],
+  imports: [{ id: 1, started_at: '2026-11-22T04:00:00Z', finished_at: '2026-11-22T04:00:09Z', imported_by: 'demo', source_path: 'data/dataset', status: 'committed', row_count: 48211 }],
 };
 
 function filtered(name, query) {
@@ -101,12 +103,13 @@ function detail(name, id) {
     return {
       ...w,
       params: w.rule === 'A01' ? { min_households: 2 } : {},
+      // The shape of src/http/api/ledger_evidence.h: each id resolved into its rows.
       evidence: {
-        account_no: '6217************0042',
-        household_ids: ['H-00001', 'H-00002', 'H-00003'],
+        bank_accounts: [{ id: '6217************0042', rows: [{ account_no: '6217************0042', holder_name: '王*', account_type: 'personal' }] }],
+        households: ['H-00001', 'H-00002', 'H-00003'].map((id) => ({ id, rows: [{ household_id: id, village_code: '520521100201', status: 'poor' }] })),
         payments: [
-          { payment_id: 'PAY-2021-00001', household_id: 'H-00001', amount_fen: 50000, pay_date: '2021-01-15' },
-          { payment_id: 'PAY-2021-00002', household_id: 'H-00002', amount_fen: 52500, pay_date: '2021-02-15' },
+          { id: 'PAY-2021-00001', rows: [{ payment_id: 'PAY-2021-00001', household_id: 'H-00001', amount_fen: 50000, pay_date: '2021-01-15' }] },
+          { id: 'PAY-2021-00002', rows: [{ payment_id: 'PAY-2021-00002', household_id: 'H-00002', amount_fen: 52500, pay_date: '2021-02-15' }] },
         ],
       },
     };

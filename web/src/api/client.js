@@ -138,10 +138,26 @@ export const api = {
   del: (path, options = {}) => request('DELETE', path, options),
 };
 
+// Tries each API path of a collection in turn while the server says "not built" (a
+// collection whose name is not settled: ["imports", "import-batches"]).
+async function firstAvailable(paths, call) {
+  const list = Array.isArray(paths) ? paths : [paths];
+  let last = null;
+  for (const path of list) {
+    try {
+      return await call(path);
+    } catch (error) {
+      if (error?.kind !== 'not_available') throw error;
+      last = error;
+    }
+  }
+  throw last;
+}
+
 // A paged list: {items, total, page, page_size}. Missing fields are filled in so that a
-// partial answer still renders.
+// partial answer still renders. `collection` is an API path or a list of candidates.
 export async function fetchList(collection, query = {}, options = {}) {
-  const data = await api.get(`/${collection}`, query, options);
+  const data = await firstAvailable(collection, (path) => api.get(`/${path}`, query, options));
   const items = Array.isArray(data?.items) ? data.items : [];
   return {
     items,
@@ -158,5 +174,5 @@ export async function fetchTotal(collection, query = {}, options = {}) {
 }
 
 export function fetchRecord(collection, id, options = {}) {
-  return api.get(`/${collection}/${encodeURIComponent(id)}`, undefined, options);
+  return firstAvailable(collection, (path) => api.get(`/${path}/${encodeURIComponent(id)}`, undefined, options));
 }

@@ -33,8 +33,10 @@ export async function restoreSession() {
   return session.user;
 }
 
-export async function login(loginName, password) {
-  const data = await api.post('/session', { login: loginName, password });
+export async function login(loginName, password, totp = '') {
+  const body = { login: loginName, password };
+  if (totp) body.totp = totp;
+  const data = await api.post('/session', body);
   session.checked = true;
   return accept(data);
 }

@@ -10,12 +10,13 @@ export const COLLECTIONS = {
     columns: [
       { field: 'project_id', width: 150, sortable: true },
       { field: 'name', minWidth: 240, sortable: true },
-      { field: 'category', width: 110 },
-      { field: 'region_name', minWidth: 160, alt: 'region_code' },
-      { field: 'owner_org_name', minWidth: 160, alt: 'owner_org_id' },
-      { field: 'budget_fen', width: 150, sortable: true, align: 'right', alt: 'budget' },
-      { field: 'planned_completion', width: 120, sortable: true },
-      { field: 'accepted_date', width: 120 },
+      { field: 'category', width: 110, sortable: true },
+      { field: 'region_name', minWidth: 130, alt: 'region_code', sortable: true, sortKey: 'region_code' },
+      { field: 'owner_org_name', minWidth: 180, alt: 'owner_org_id' },
+      { field: 'budget_fen', width: 150, sortable: true, sortKey: 'budget', align: 'right', alt: 'budget' },
+      { field: 'approved_date', width: 120, sortable: true },
+      { field: 'planned_completion', width: 120 },
+      { field: 'status', width: 100 },
     ],
   },
   payments: {
@@ -27,10 +28,11 @@ export const COLLECTIONS = {
       { field: 'payee_name', width: 110 },
       { field: 'payee_id', width: 190 },
       { field: 'payee_account', width: 200 },
-      { field: 'amount_fen', width: 130, sortable: true, align: 'right', alt: 'amount' },
+      { field: 'amount_fen', width: 130, sortable: true, sortKey: 'amount', align: 'right', alt: 'amount' },
       { field: 'pay_date', width: 120, sortable: true },
-      { field: 'period', width: 100 },
+      { field: 'period', width: 100, sortable: true },
       { field: 'purpose_category', width: 110 },
+      { field: 'payer_org_name', minWidth: 160, alt: 'payer_org_id' },
       { field: 'project_id', width: 150 },
       { field: 'household_id', width: 160 },
     ],
@@ -43,11 +45,11 @@ export const COLLECTIONS = {
       { field: 'household_id', width: 170, sortable: true },
       { field: 'head_name', width: 110 },
       { field: 'head_id_number', width: 190 },
-      { field: 'village_name', minWidth: 200, alt: 'village_code' },
-      { field: 'status', width: 100 },
+      { field: 'village_name', minWidth: 160, alt: 'village_code', sortable: true, sortKey: 'village_code' },
+      { field: 'status', width: 100, sortable: true },
       { field: 'member_count', width: 90, align: 'right' },
-      { field: 'registered_year', width: 100, sortable: true },
-      { field: 'exit_year', width: 100 },
+      { field: 'registered_year', width: 110, sortable: true },
+      { field: 'exit_year', width: 110, sortable: true },
       { field: 'subsidy_account', width: 200 },
     ],
   },
@@ -58,16 +60,19 @@ export const COLLECTIONS = {
     columns: [
       { field: 'uscc', width: 200, sortable: true },
       { field: 'name', minWidth: 240, sortable: true },
-      { field: 'region_name', minWidth: 160, alt: 'region_code' },
+      { field: 'region_name', minWidth: 160, alt: 'region_code', sortable: true, sortKey: 'region_code' },
       { field: 'legal_rep_name', width: 120 },
       { field: 'legal_rep_id_number', width: 190 },
     ],
   },
+  // The API names this collection "imports" (the brief said "import-batches": tried second).
   'import-batches': {
     title: 'menu.importBatches',
     parent: 'menu.funds',
+    api: ['imports', 'import-batches'],
     idField: 'id',
     noDetail: true,
+    noRegion: true,
     columns: [
       { field: 'id', width: 90, sortable: true, alt: 'batch_id' },
       { field: 'started_at', width: 170, sortable: true },
@@ -75,7 +80,7 @@ export const COLLECTIONS = {
       { field: 'imported_by', width: 120 },
       { field: 'source_path', minWidth: 260 },
       { field: 'status', width: 100 },
-      { field: 'total_rows', width: 110, align: 'right' },
+      { field: 'row_count', width: 110, align: 'right', alt: 'total_rows' },
     ],
   },
   organizations: {
@@ -85,8 +90,8 @@ export const COLLECTIONS = {
     columns: [
       { field: 'org_id', width: 150, sortable: true },
       { field: 'name', minWidth: 220, sortable: true },
-      { field: 'kind', width: 140 },
-      { field: 'region_name', minWidth: 160, alt: 'region_code' },
+      { field: 'kind', width: 160, sortable: true },
+      { field: 'region_name', minWidth: 160, alt: 'region_code', sortable: true, sortKey: 'region_code' },
       { field: 'parent_org_id', width: 150 },
     ],
   },
@@ -95,31 +100,43 @@ export const COLLECTIONS = {
     parent: 'menu.system',
     idField: 'id_number',
     columns: [
-      { field: 'name', width: 110 },
+      { field: 'name', width: 110, sortable: true },
       { field: 'id_number', width: 190 },
-      { field: 'org_name', minWidth: 200, alt: 'org_id' },
+      { field: 'org_name', minWidth: 200, alt: 'org_id', sortable: true, sortKey: 'org_id' },
       { field: 'position', width: 140 },
-      { field: 'category', width: 120 },
+      { field: 'category', width: 120, sortable: true },
     ],
   },
+  // The API names this collection "dispatched_cadres" (the brief said "cadres": tried second).
   cadres: {
     title: 'menu.cadres',
     parent: 'menu.system',
+    api: ['dispatched_cadres', 'cadres'],
     idField: 'id_number',
     columns: [
-      { field: 'name', width: 110 },
+      { field: 'name', width: 110, sortable: true },
       { field: 'id_number', width: 190 },
-      { field: 'home_org_id', minWidth: 160 },
-      { field: 'host_org_id', minWidth: 160 },
+      { field: 'home_org_name', minWidth: 160, alt: 'home_org_id' },
+      { field: 'host_org_name', minWidth: 160, alt: 'host_org_id' },
       { field: 'host_position', width: 160 },
       { field: 'start_date', width: 120, sortable: true },
-      { field: 'end_date', width: 120 },
+      { field: 'end_date', width: 120, sortable: true },
+      { field: 'archive_last_updated', width: 140, sortable: true },
     ],
   },
 };
 
+// The API paths of a collection, first the one to try first.
+export function apiPaths(collection) {
+  return COLLECTIONS[collection]?.api || [collection];
+}
+
 // Where an id in a warning's evidence leads.
 export const ID_LINKS = {
+  id_payments: 'payments',
+  id_households: 'households',
+  id_projects: 'projects',
+  id_companies: 'companies',
   payment_id: 'payments',
   payment_ids: 'payments',
   project_id: 'projects',

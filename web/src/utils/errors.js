@@ -34,6 +34,9 @@ export function loginErrorText(error, t) {
     const minutes = lockWaitMinutes(error.details);
     return minutes ? `${t('login.locked')}${t('login.lockedRetry', { minutes })}` : t('login.locked');
   }
+  const reason = error?.details?.reason;
+  if (kind === 'unauthenticated' && reason === 'totp_required') return t('login.totpRequired');
+  if (kind === 'unauthenticated' && reason === 'bad_totp') return t('login.badTotp');
   if (kind === 'unauthenticated') return t('login.badCredentials');
   if (kind === 'not_available') return t('login.notAvailable');
   if (kind === 'network') return t('login.network');

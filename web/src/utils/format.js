@@ -46,12 +46,18 @@ const ENUM_TABLES = {
   state: 'warningState',
   subject_type: 'subjectType',
   role: 'roles',
+  account_type: 'values.accountType',
 };
 
 export function enumKey(field, value, collection) {
   if (value === null || value === undefined || value === '' || typeof value === 'object') return '';
   if (field === 'status' && collection === 'households') return `values.householdStatus.${value}`;
   if (field === 'status' && collection === 'import-batches') return `values.batchStatus.${value}`;
+  if (field === 'status' && collection === 'projects') return `values.projectStatus.${value}`;
+  if (field === 'kind' && collection === 'organizations') return `values.orgKind.${value}`;
+  if (field === 'category' && (collection === 'officials' || collection === 'cadres')) {
+    return `values.officialCategory.${value}`;
+  }
   if (field === 'role' && collection !== 'users') return '';
   const table = ENUM_TABLES[field];
   return table ? `${table}.${value}` : '';

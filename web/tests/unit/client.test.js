@@ -85,6 +85,18 @@ describe('api client', () => {
     expect(handler).toHaveBeenCalledTimes(1);
   });
 
+  it('tries the next path of a collection whose name is not settled', async () => {
+    fetchMock.mockResolvedValueOnce(jsonResponse(404, { error: { code: 'route_not_found', message: '' } }));
+    fetchMock.mockResolvedValueOnce(jsonResponse(200, { items: [], total: 3, page: 1, page_size: 1 }));
+    const list = await fetchList(['imports', 'import-batches'], { page: 1, page_size: 1 });
+    expect(list.total).toBe(3);
+    expect(fetchMock.mock.calls.map((c) => c[0])).toEqual(['/api/v1/imports?page=1&page_size=1', '/api/v1/import-batches?page=1&page_size=1']);
+    // A refusal is not a missing route: no second try.
+    fetchMock.mockResolvedValueOnce(jsonResponse(403, { error: { code: 'forbidden', message: '' } }));
+    expect((await fetchList(['imports', 'import-batches']).catch((e) => e)).kind).toBe('forbidden');
+    expect(fetchMock).toHaveBeenCalledTimes(3);
+  });
+
   it('returns null for 204', async () => {
     fetchMock.mockImplementation(() => Promise.resolve(new Response(null, { status: 204 })));
     expect(await api.del('/session')).toBeNull();
