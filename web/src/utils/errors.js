@@ -2,6 +2,12 @@
 export function describeError(error, t) {
   if (!error) return '';
   const kind = error.kind || 'server';
+  // Some refusals have a message of their own (errors.codes.<code>).
+  if (error.code) {
+    const byCode = `errors.codes.${error.code}`;
+    const text = t(byCode);
+    if (text !== byCode) return text;
+  }
   if (kind === 'bad_input') {
     return t('errors.bad_input', { message: error.message || error.code || '' });
   }
