@@ -85,6 +85,16 @@ async function sessionEndpointExists(base) {
   return true;
 }
 
+// The server sends a strict Content-Security-Policy (script-src 'self'): a violation is a
+// failure. (Other console errors, such as the 401 of GET /session before login, are expected.)
+function watchCsp(page, errors) {
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) {
+      errors.push(`CSP: ${message.text()}`);
+    }
+  });
+}
+
 async function shot(page, name) {
   const file = path.join(outDir, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
@@ -217,6 +227,7 @@ async function run() {
     const page = await context.newPage();
     page.setDefaultTimeout(30_000);
     page.on('pageerror', (error) => pageErrors.push(String(error)));
+    watchCsp(page, pageErrors);
 
     await page.goto(`${base}/login`);
     await page.waitForSelector('[data-test=login-card]');
@@ -238,6 +249,7 @@ async function run() {
       const mocked = await mockedContext.newPage();
       mocked.setDefaultTimeout(30_000);
       mocked.on('pageerror', (error) => pageErrors.push(String(error)));
+      watchCsp(mocked, pageErrors);
       await installMockApi(mocked);
       mkdirSync(path.join(outDir, 'mocked'), { recursive: true });
       await loggedInFlow(mocked, base, 'mocked/');
