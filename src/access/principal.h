@@ -34,6 +34,8 @@ struct RecordScope {
   // Whether full ID and card numbers may be shown (still only through the audited reveal
   // endpoint for single values; lists are always masked).
   bool may_reveal_personal_data = false;
+  // Whether personal names are shown in full; otherwise 张*明 (access/masking.h NameFor).
+  bool may_see_names = false;
 
   bool Allows(std::string_view region_code) const {
     if (region_code.empty()) return false;
@@ -53,6 +55,8 @@ struct Principal {
   std::string org_id;       // organizations.org_id of the ledger
   std::string region_code;  // the org's region
   RecordScope scope;
+  std::string org_name;               // organizations.name, for display
+  bool must_change_password = false;  // a --temporary password not yet changed
 };
 
 }  // namespace sunlight::access

@@ -312,6 +312,80 @@ ALTER TABLE members ADD COLUMN name_norm TEXT;
 ALTER TABLE bank_accounts ADD COLUMN holder_name_norm TEXT;
 ALTER TABLE payments ADD COLUMN payee_name_norm TEXT;
 )sql"},
+    Migration{5, "access", R"sql(
+-- Users, sessions, shares and the audit log (access/, docs/access.md). Instants that code
+-- compares (lock expiry, session idleness) are BIGINT Unix seconds, so that both engines
+-- return them unchanged; created/updated are {{TIMESTAMP}}.
+CREATE TABLE users (
+  id                   {{ID}},
+  login                TEXT NOT NULL UNIQUE,
+  display_name         TEXT NOT NULL,
+  role                 TEXT NOT NULL,
+  org_id               TEXT NOT NULL,
+  password_hash        TEXT NOT NULL,
+  must_change_password INTEGER NOT NULL DEFAULT 0,
+  failed_count         INTEGER NOT NULL DEFAULT 0,
+  locked_until         BIGINT NOT NULL DEFAULT 0,
+  totp_secret          TEXT,
+  created_at           {{TIMESTAMP}} NOT NULL,
+  updated_at           {{TIMESTAMP}} NOT NULL
+);
+CREATE INDEX users_org ON users(org_id);
+
+-- A session is known by the SHA-256 of its random id: the database never holds a usable id.
+CREATE TABLE sessions (
+  id_hash        TEXT PRIMARY KEY,
+  user_id        BIGINT NOT NULL REFERENCES users(id),
+  created_at     BIGINT NOT NULL,
+  last_seen_at   BIGINT NOT NULL,
+  remote_address TEXT NOT NULL
+);
+CREATE INDEX sessions_user ON sessions(user_id);
+
+-- A paired commission shares a region subtree with another org (东西部协作 前后方联动).
+CREATE TABLE shares (
+  id            {{ID}},
+  from_org_id   TEXT NOT NULL,
+  to_org_id     TEXT NOT NULL,
+  region_prefix TEXT NOT NULL,
+  created_by    TEXT NOT NULL,
+  created_at    {{TIMESTAMP}} NOT NULL,
+  UNIQUE (to_org_id, region_prefix)
+);
+
+-- The audit log: append-only and hash-chained. id is assigned by the writer (previous + 1,
+-- under the lock of audit_head's row) so that a removed record leaves a gap; hash is
+-- SHA-256(previous hash + canonical content), see access/audit_log.h. occurred_at is TEXT, not
+-- {{TIMESTAMP}}, because it is hashed and must read back byte for byte.
+CREATE TABLE audit_log (
+  id             BIGINT PRIMARY KEY,
+  occurred_at    TEXT NOT NULL,
+  user_id        BIGINT NOT NULL,
+  login          TEXT NOT NULL,
+  role           TEXT NOT NULL,
+  org_id         TEXT NOT NULL,
+  action         TEXT NOT NULL,
+  target         TEXT NOT NULL,
+  outcome        TEXT NOT NULL,
+  remote_address TEXT NOT NULL,
+  details        TEXT NOT NULL,
+  hash           TEXT NOT NULL
+);
+CREATE INDEX audit_log_action ON audit_log(action);
+CREATE INDEX audit_log_login ON audit_log(login);
+-- The last record's id and hash: serialises writers and lets verification notice a removed
+-- last record.
+CREATE TABLE audit_head (
+  id        INTEGER PRIMARY KEY CHECK (id = 1),
+  last_id   BIGINT NOT NULL,
+  last_hash TEXT NOT NULL
+);
+INSERT INTO audit_head(id, last_id, last_hash) VALUES (1, 0, '');
+
+-- Append-only in the store itself: triggers refusing UPDATE and DELETE, spelt per engine
+-- (dialect.h; SQLite: audit_log_no_update/_no_delete with RAISE(ABORT, …)).
+{{APPEND_ONLY(audit_log)}};
+)sql"},
 };
 
 constexpr std::string_view kCreateSchemaMigrations = R"sql(
