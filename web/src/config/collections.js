@@ -71,7 +71,6 @@ export const COLLECTIONS = {
     parent: 'menu.funds',
     api: ['imports', 'import-batches'],
     idField: 'id',
-    noDetail: true,
     noRegion: true,
     columns: [
       { field: 'id', width: 90, sortable: true, alt: 'batch_id' },
