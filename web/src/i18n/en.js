@@ -117,6 +117,7 @@ export default {
     reset: 'Reset',
     region: 'Region code',
     regionPlaceholder: 'e.g. 520521 (Dafang)',
+    badRegion: 'A region code is 2 to 12 digits, e.g. 52 (Guizhou), 5205 (Bijie), 520521 (Dafang).',
     total: '{total} in all',
     view: 'View',
     actions: 'Actions',

@@ -118,6 +118,7 @@ export default {
     reset: '重置',
     region: '区划代码',
     regionPlaceholder: '如 520521（大方县）',
+    badRegion: '区划代码须为 2 至 12 位数字，如 52（贵州省）、5205（毕节市）、520521（大方县）。',
     total: '共 {total} 条',
     view: '查看',
     actions: '操作',
