@@ -153,6 +153,11 @@ async function loggedInFlow(page, base, prefix) {
   step(`logged in; organisation "${org.trim()}"`);
   await shot(page, prefix + '04-dashboard');
 
+  // The session is a cookie: a reload keeps the user logged in.
+  await page.reload();
+  await page.waitForSelector('[data-test=dashboard]');
+  step('still logged in after a reload');
+
   await page.click('[data-test=count-warnings]');
   await page.waitForURL(/\/warnings/);
   await page.waitForSelector('[data-test=table-warnings] .el-table, [data-test=api-error]');
@@ -185,6 +190,10 @@ async function loggedInFlow(page, base, prefix) {
   await page.click('[data-test=logout]');
   await page.waitForURL(/\/login/);
   step('logged out');
+  // After logout a deep link leads to the login page, which remembers where to go.
+  await page.goto(`${base}/warnings`);
+  await page.waitForURL(/\/login\?redirect=/);
+  step('deep link after logout asks to log in');
 }
 
 async function run() {
