@@ -97,7 +97,15 @@ function watchCsp(page, errors) {
 
 async function shot(page, name) {
   const file = path.join(outDir, `${name}.png`);
+  // The layout scrolls inside its content area: grow the window to show all of it.
+  const viewport = page.viewportSize();
+  const content = await page.evaluate(() => {
+    const main = document.querySelector('.sl-main');
+    return main ? main.scrollHeight - main.clientHeight : 0;
+  });
+  if (content > 0) await page.setViewportSize({ width: viewport.width, height: Math.min(viewport.height + content, 6000) });
   await page.screenshot({ path: file, fullPage: true });
+  if (content > 0) await page.setViewportSize(viewport);
   step(`screenshot ${path.relative(process.cwd(), file)}`);
 }
 
