@@ -19,10 +19,12 @@
 
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/status.h"
+#include "store/bulk_insert.h"
 #include "store/dialect.h"
 #include "store/result_set.h"
 #include "store/statement.h"
@@ -56,6 +58,10 @@ class Connection {
   virtual StatusOr<std::unique_ptr<Statement>> Prepare(std::string_view sql) = 0;
   // Runs several `;`-separated statements without parameters (schema scripts).
   virtual Status ExecuteScript(std::string_view sql) = 0;
+  // Many rows into `table` (see bulk_insert.h). The default is a prepared
+  // INSERT per row; PostgreSQL overrides it with COPY.
+  virtual StatusOr<std::unique_ptr<BulkInserter>> BulkInsert(
+      std::string_view table, const std::vector<std::string>& columns);
 
   // Rows inserted, updated or deleted by the most recent such statement that
   // finished on this connection.

@@ -2,6 +2,7 @@
 #include "store/database.h"
 
 #include "store/migrations.h"
+#include "store/postgres/pg_database.h"
 #include "store/sqlite/sqlite_database.h"
 #include "store/store_url.h"
 
@@ -16,12 +17,17 @@ StatusOr<std::unique_ptr<Database>> Database::Open(std::string_view url,
       SUNLIGHT_ASSIGN_OR_RETURN(db, sqlite::SqliteDatabase::Open(parsed, options));
       break;
     }
-    case Dialect::kPostgres:
-      return UnimplementedError("PostgreSQL 引擎尚未提供", "postgres_not_available");
+    case Dialect::kPostgres: {
+      SUNLIGHT_ASSIGN_OR_RETURN(db, postgres::PgDatabase::Open(parsed, options));
+      break;
+    }
   }
   if (options.apply_migrations) {
     SUNLIGHT_ASSIGN_OR_RETURN(std::unique_ptr<Connection> conn, db->Connect());
-    SUNLIGHT_RETURN_IF_ERROR(ApplyMigrations(*conn));
+    // SQLite's write lock serialises concurrent openers; PostgreSQL needs a lock of its own.
+    SUNLIGHT_RETURN_IF_ERROR(parsed.dialect == Dialect::kPostgres
+                                 ? postgres::ApplyMigrationsExclusively(*conn)
+                                 : ApplyMigrations(*conn));
   }
   return db;
 }

@@ -40,7 +40,7 @@ struct OpenOptions {
 
 class Database {
  public:
-  // `url` as ParseStoreUrl accepts. PostgreSQL is Unimplemented for now.
+  // `url` as ParseStoreUrl accepts: a SQLite file or a postgresql:// URL.
   static StatusOr<std::unique_ptr<Database>> Open(std::string_view url,
                                                   const OpenOptions& options = {});
 

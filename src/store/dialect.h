@@ -16,6 +16,15 @@
 //   {{BLOB}}        BLOB                       BYTEA
 //   {{TIMESTAMP}}   TEXT (ISO 8601, UTC, 'Z')  TIMESTAMPTZ
 //
+// One token takes an argument, a table name, and stands for whole statements:
+//
+//   {{APPEND_ONLY(t)}}  triggers refusing UPDATE and DELETE on t (and, in
+//                       PostgreSQL, TRUNCATE): SQLite's RAISE(ABORT, …) in
+//                       t_no_update/t_no_delete; PostgreSQL's trigger function
+//                       t_append_only() raising an exception. Both fail as
+//                       FailedPrecondition (constraint_violation), message
+//                       "t is append-only".
+//
 // Tokens are expanded in migrations only (ApplyMigrations), not in queries.
 #pragma once
 
@@ -33,16 +42,20 @@ enum class Dialect { kSqlite, kPostgres };
 std::string_view DialectName(Dialect dialect);
 
 enum class SqlToken {
-  kId,         // {{ID}}: a 64-bit auto-assigned primary key column type
-  kBlob,       // {{BLOB}}: bytes
-  kTimestamp,  // {{TIMESTAMP}}: an instant; bind it as ISO 8601 text in UTC
+  kId,          // {{ID}}: a 64-bit auto-assigned primary key column type
+  kBlob,        // {{BLOB}}: bytes
+  kTimestamp,   // {{TIMESTAMP}}: an instant; bind it as ISO 8601 text in UTC
+  kAppendOnly,  // {{APPEND_ONLY(table)}}: statements; "@TABLE@" in the spelling is the table
 };
 
-// The token's name as written between braces: "ID", "BLOB", "TIMESTAMP".
+// The token's name as written between braces: "ID", "BLOB", "TIMESTAMP", "APPEND_ONLY".
 std::string_view SqlTokenName(SqlToken token);
 
-// Replaces every {{NAME}} in `sql` by spelling(token). An unknown name is an
-// Internal error (a typo in a migration, caught by the migration tests).
+// Replaces every {{NAME}} in `sql` by spelling(token), and every
+// {{NAME(arg)}} by spelling(token) with each "@TABLE@" replaced by arg (a
+// plain identifier). An unknown name, a missing or unexpected argument, or an
+// argument that is not an identifier is an Internal error (a typo in a
+// migration, caught by the migration tests).
 StatusOr<std::string> ExpandSqlTokens(std::string_view sql,
                                       const std::function<std::string_view(SqlToken)>& spelling);
 

@@ -3,7 +3,8 @@
 //   data/sunlight.db, /abs/path.db   a SQLite file
 //   sqlite:PATH                      the same, explicitly
 //   :memory:, sqlite::memory:        a private in-memory SQLite database (tests)
-//   postgresql://…, postgres://…     PostgreSQL (engine not yet provided)
+//   postgresql://…, postgres://…     PostgreSQL (libpq's URL form: user, password, host, port,
+//                                    database, ?sslmode=… and other parameters)
 //
 // Any other `scheme://` is refused rather than taken for a file name.
 #pragma once

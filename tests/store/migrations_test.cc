@@ -40,6 +40,8 @@ TEST(MigrationsTest, EveryMigrationExpandsForEveryEngine) {
         return "BYTEA";
       case SqlToken::kTimestamp:
         return "TIMESTAMPTZ";
+      case SqlToken::kAppendOnly:
+        return "CREATE TRIGGER @TABLE@_no_update …";
     }
     return "";
   };

@@ -40,6 +40,11 @@ std::string_view SqliteConnection::TokenSpelling(SqlToken token) const {
     // ISO 8601 text in UTC sorts and compares correctly as text.
     case SqlToken::kTimestamp:
       return "TEXT";
+    case SqlToken::kAppendOnly:
+      return "CREATE TRIGGER @TABLE@_no_update BEFORE UPDATE ON @TABLE@\n"
+             "BEGIN\n  SELECT RAISE(ABORT, '@TABLE@ is append-only');\nEND;\n"
+             "CREATE TRIGGER @TABLE@_no_delete BEFORE DELETE ON @TABLE@\n"
+             "BEGIN\n  SELECT RAISE(ABORT, '@TABLE@ is append-only');\nEND";
   }
   return "";
 }
