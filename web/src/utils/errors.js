@@ -1,19 +1,21 @@
 // Plain-Chinese (or English) explanations of API failures (see api/client.js for the kinds).
+import { messages } from '../i18n/index.js';
+
+// Whether a message key exists (asked before translating, so that vue-i18n does not warn).
+function hasKey(key) {
+  return key.split('.').reduce((node, part) => (node == null ? undefined : node[part]), messages['zh-CN']) !== undefined;
+}
 export function describeError(error, t) {
   if (!error) return '';
   const kind = error.kind || 'server';
   // Some refusals have a message of their own (errors.codes.<code>).
-  if (error.code) {
-    const byCode = `errors.codes.${error.code}`;
-    const text = t(byCode);
-    if (text !== byCode) return text;
-  }
+  if (error.code && hasKey(`errors.codes.${error.code}`)) return t(`errors.codes.${error.code}`);
   if (kind === 'bad_input') {
     return t('errors.bad_input', { message: error.message || error.code || '' });
   }
   const key = `errors.${kind}`;
+  if (!hasKey(key)) return error.message || t('errors.server');
   const text = t(key);
-  if (text === key) return error.message || t('errors.server');
   // The server's own message adds the specifics (which field, which state) when there is one.
   if (error.message && (kind === 'conflict' || kind === 'forbidden') && error.message !== text) {
     return `${text}（${error.message}）`;
