@@ -166,6 +166,8 @@ Status BatchImporter::StoreRow(const DatasetTable& table, const TableSpec& spec,
     }
   }
   if (changed.empty()) {
+    // Rows stored before their derived columns existed get them now (not a change of data).
+    if (writing()) SUNLIGHT_RETURN_IF_ERROR(stored.RefreshDerived(values, *old).status());
     ++counts.unchanged;
     return Status::Ok();
   }

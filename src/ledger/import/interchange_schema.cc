@@ -368,6 +368,11 @@ constexpr ColumnSpec kProperties[] = {
 };
 constexpr std::string_view kPropertiesKey[] = {"id_number", "certificate_no"};
 
+// Normalised names (migration 4), for rules that compare people by name (A03, A09).
+constexpr DerivedColumn kMembersDerived[] = {{"name_norm", "name"}};
+constexpr DerivedColumn kBankAccountsDerived[] = {{"holder_name_norm", "holder_name"}};
+constexpr DerivedColumn kPaymentsDerived[] = {{"payee_name_norm", "payee_name"}};
+
 constexpr std::array<TableSpec, 25> kSchema = {{
     {"organizations", "单位", kOrganizations, kOrganizationsKey},
     {"pairings", "结对关系", kPairings, kPairingsKey},
@@ -375,8 +380,8 @@ constexpr std::array<TableSpec, 25> kSchema = {{
     {"dispatched_cadres", "派出干部", kDispatchedCadres, kDispatchedCadresKey},
     {"integrity_archives", "廉政档案", kIntegrityArchives, kIntegrityArchivesKey},
     {"households", "农户", kHouseholds, kHouseholdsKey},
-    {"members", "家庭成员", kMembers, kMembersKey},
-    {"bank_accounts", "银行账户", kBankAccounts, kBankAccountsKey},
+    {"members", "家庭成员", kMembers, kMembersKey, kMembersDerived},
+    {"bank_accounts", "银行账户", kBankAccounts, kBankAccountsKey, kBankAccountsDerived},
     {"companies", "企业", kCompanies, kCompaniesKey},
     {"company_officers", "企业人员", kCompanyOfficers, kCompanyOfficersKey},
     {"kinship", "亲属关系", kKinshipColumns, kKinshipKey},
@@ -387,7 +392,7 @@ constexpr std::array<TableSpec, 25> kSchema = {{
     {"project_beneficiaries", "项目受益户", kProjectBeneficiaries, kProjectBeneficiariesKey},
     {"contracts", "合同", kContracts, kContractsKey},
     {"allocations", "资金下达", kAllocations, kAllocationsKey},
-    {"payments", "支付记录", kPayments, kPaymentsKey},
+    {"payments", "支付记录", kPayments, kPaymentsKey, kPaymentsDerived},
     {"loans", "贷款", kLoans, kLoansKey},
     {"account_transfers", "账户转账", kAccountTransfers, kAccountTransfersKey},
     {"employment", "就业记录", kEmployment, kEmploymentKey},

@@ -62,11 +62,20 @@ struct ColumnSpec {
   Reference reference = {};
 };
 
+// A store column that no file carries: the importer derives it from a column of the row.
+// Today every derived column is NormalizeName (core/text.h) of a name column, stored so that
+// rules compare 張三 and 张三 as one name (migration 4).
+struct DerivedColumn {
+  std::string_view name;    // the store column: "name_norm"
+  std::string_view source;  // the spec column it is computed from: "name"
+};
+
 struct TableSpec {
   std::string_view name;  // "payments": the file is payments.csv, the store table payments
   std::string_view noun;  // what one row is, in Chinese, for messages: "支付记录"
   std::span<const ColumnSpec> columns;
-  std::span<const std::string_view> key;  // the natural key (the store's primary key)
+  std::span<const std::string_view> key;        // the natural key (the store's primary key)
+  std::span<const DerivedColumn> derived = {};  // written after `columns`, in this order
 };
 
 // Every table, in the order of spec/interchange.md (and of kInterchangeTables), which is also

@@ -5,6 +5,8 @@
 
 #include <utility>
 
+#include "core/text.h"
+
 namespace sunlight::ledger {
 namespace {
 
@@ -46,6 +48,18 @@ StatusOr<StoredTable> StoredTable::Prepare(store::Connection& conn, const TableS
     columns += std::string(column.name) + ", ";
     placeholders += "?, ";
   }
+  std::string derived_assignments;
+  for (const DerivedColumn& derived : spec.derived) {
+    std::optional<size_t> source = ColumnIndex(spec, derived.source);
+    if (!source) {
+      return InternalError("派生列 " + std::string(derived.name) + " 的来源列不存在",
+                           "bad_derived_column");
+    }
+    table.derived_sources_.push_back(*source);
+    columns += std::string(derived.name) + ", ";
+    placeholders += "?, ";
+    derived_assignments += std::string(derived.name) + " = ?, ";
+  }
   std::string name(spec.name);
   std::string where = KeyCondition(spec, table.key_columns_);
   std::string select_columns = columns.substr(0, columns.size() - 2);
@@ -58,13 +72,26 @@ StatusOr<StoredTable> StoredTable::Prepare(store::Connection& conn, const TableS
   for (size_t column_idx : table.non_key_columns_) {
     assignments += std::string(spec.columns[column_idx].name) + " = ?, ";
   }
-  SUNLIGHT_ASSIGN_OR_RETURN(table.update_, conn.Prepare("UPDATE " + name + " SET " + assignments +
-                                                        "batch_id = ? WHERE " + where));
+  SUNLIGHT_ASSIGN_OR_RETURN(
+      table.update_, conn.Prepare("UPDATE " + name + " SET " + assignments + derived_assignments +
+                                  "batch_id = ? WHERE " + where));
+  if (!spec.derived.empty()) {
+    SUNLIGHT_ASSIGN_OR_RETURN(
+        table.refresh_, conn.Prepare("UPDATE " + name + " SET " +
+                                     derived_assignments.substr(0, derived_assignments.size() - 2) +
+                                     " WHERE " + where));
+  }
   SUNLIGHT_ASSIGN_OR_RETURN(
       table.history_,
       conn.Prepare("INSERT INTO replaced_rows (batch_id, table_name, row_key, old_values) "
                    "VALUES (?, ?, ?, ?)"));
   return table;
+}
+
+store::Value StoredTable::Derive(const std::vector<store::Value>& row, size_t derived_idx) const {
+  const store::Value& source = row[derived_sources_[derived_idx]];
+  if (source.is_null()) return store::Value();
+  return store::Value(NormalizeName(source.text()));
 }
 
 StatusOr<std::optional<std::vector<store::Value>>> StoredTable::Find(
@@ -91,6 +118,9 @@ StatusOr<std::optional<std::vector<store::Value>>> StoredTable::Find(
 Status StoredTable::Insert(const std::vector<store::Value>& row, int64_t batch_id) {
   int param = 1;
   for (const store::Value& value : row) SUNLIGHT_RETURN_IF_ERROR(insert_->Bind(param++, value));
+  for (size_t derived_idx = 0; derived_idx < derived_sources_.size(); ++derived_idx) {
+    SUNLIGHT_RETURN_IF_ERROR(insert_->Bind(param++, Derive(row, derived_idx)));
+  }
   SUNLIGHT_RETURN_IF_ERROR(insert_->BindInteger(param, batch_id));
   return insert_->Run();
 }
@@ -106,11 +136,35 @@ Status StoredTable::Replace(const std::vector<store::Value>& row,
   for (size_t column_idx : non_key_columns_) {
     SUNLIGHT_RETURN_IF_ERROR(update_->Bind(param++, row[column_idx]));
   }
+  for (size_t derived_idx = 0; derived_idx < derived_sources_.size(); ++derived_idx) {
+    SUNLIGHT_RETURN_IF_ERROR(update_->Bind(param++, Derive(row, derived_idx)));
+  }
   SUNLIGHT_RETURN_IF_ERROR(update_->BindInteger(param++, batch_id));
   for (size_t column_idx : key_columns_) {
     SUNLIGHT_RETURN_IF_ERROR(update_->Bind(param++, row[column_idx]));
   }
   return update_->Run();
+}
+
+StatusOr<bool> StoredTable::RefreshDerived(const std::vector<store::Value>& row,
+                                           const std::vector<store::Value>& old) {
+  if (refresh_ == nullptr) return false;
+  std::vector<store::Value> derived;
+  bool differs = false;
+  for (size_t derived_idx = 0; derived_idx < derived_sources_.size(); ++derived_idx) {
+    derived.push_back(Derive(row, derived_idx));
+    differs = differs || !(derived.back() == old[spec_->columns.size() + derived_idx]);
+  }
+  if (!differs) return false;
+  int param = 1;
+  for (const store::Value& value : derived) {
+    SUNLIGHT_RETURN_IF_ERROR(refresh_->Bind(param++, value));
+  }
+  for (size_t column_idx : key_columns_) {
+    SUNLIGHT_RETURN_IF_ERROR(refresh_->Bind(param++, row[column_idx]));
+  }
+  SUNLIGHT_RETURN_IF_ERROR(refresh_->Run());
+  return true;
 }
 
 std::string StoredTable::KeyJson(const std::vector<store::Value>& row) const {

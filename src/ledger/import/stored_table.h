@@ -1,7 +1,8 @@
 // StoredTable: the prepared statements the importer runs against one ledger table — find a row
 // by its natural key, insert, update, record the old values — built from the TableSpec so that
 // no table needs hand-written SQL. Identifiers come from the static schema only; every value is
-// bound.
+// bound. The table's derived columns (TableSpec::derived, e.g. members.name_norm) are computed
+// here from the row, so every write path fills them.
 //
 //   SUNLIGHT_ASSIGN_OR_RETURN(StoredTable payments, StoredTable::Prepare(conn, *spec));
 //   SUNLIGHT_ASSIGN_OR_RETURN(std::optional<std::vector<store::Value>> old, payments.Find(row));
@@ -27,13 +28,20 @@ class StoredTable {
  public:
   static StatusOr<StoredTable> Prepare(store::Connection& conn, const TableSpec& spec);
 
-  // The stored row (one value per spec column, in spec order) with the key of `row`, if any.
+  // The stored row with the key of `row`, if any: one value per spec column in spec order,
+  // then one per derived column.
   // REQUIRES: row has one value per spec column and its key values are not NULL.
   StatusOr<std::optional<std::vector<store::Value>>> Find(const std::vector<store::Value>& row);
   Status Insert(const std::vector<store::Value>& row, int64_t batch_id);
-  // Overwrites the row with the same key, and records `old` in replaced_rows.
+  // Overwrites the row with the same key, and records `old` (as Find returned it) in
+  // replaced_rows.
   Status Replace(const std::vector<store::Value>& row, const std::vector<store::Value>& old,
                  int64_t batch_id);
+  // For a row whose spec columns equal the stored ones (`old`, as Find returned it): rewrites
+  // the derived columns if they differ — rows stored before migration 4 hold NULL there.
+  // Returns whether it wrote.
+  StatusOr<bool> RefreshDerived(const std::vector<store::Value>& row,
+                                const std::vector<store::Value>& old);
 
   // The key of `row` as a JSON object ({"payment_id":"ZF1"}), for replaced_rows and messages.
   std::string KeyJson(const std::vector<store::Value>& row) const;
@@ -43,12 +51,17 @@ class StoredTable {
  private:
   StoredTable() = default;
 
+  // The value of derived column `derived_idx` for `row`.
+  store::Value Derive(const std::vector<store::Value>& row, size_t derived_idx) const;
+
   const TableSpec* spec_ = nullptr;         // static schema, not owned
   std::vector<size_t> key_columns_;         // indexes into spec_->columns
   std::vector<size_t> non_key_columns_;     // the others, in spec order
-  std::unique_ptr<store::Statement> find_;  // SELECT all columns WHERE key
+  std::vector<size_t> derived_sources_;     // per derived column, its source's spec index
+  std::unique_ptr<store::Statement> find_;  // SELECT all columns and derived WHERE key
   std::unique_ptr<store::Statement> insert_;
-  std::unique_ptr<store::Statement> update_;   // SET non-key columns, batch_id WHERE key
+  std::unique_ptr<store::Statement> update_;   // SET non-key, derived, batch_id WHERE key
+  std::unique_ptr<store::Statement> refresh_;  // SET derived WHERE key; null without derived
   std::unique_ptr<store::Statement> history_;  // INSERT INTO replaced_rows
 };
 
