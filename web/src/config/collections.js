@@ -94,10 +94,13 @@ export const COLLECTIONS = {
       { field: 'parent_org_id', width: 150 },
     ],
   },
+  // Officials and cadres are keyed by ID number, which lists show masked: no link to a
+  // record until the API offers a key that can be shown.
   officials: {
     title: 'menu.officials',
     parent: 'menu.system',
     idField: 'id_number',
+    noDetail: true,
     columns: [
       { field: 'name', width: 110, sortable: true },
       { field: 'id_number', width: 190 },
@@ -112,6 +115,7 @@ export const COLLECTIONS = {
     parent: 'menu.system',
     api: ['dispatched_cadres', 'cadres'],
     idField: 'id_number',
+    noDetail: true,
     columns: [
       { field: 'name', width: 110, sortable: true },
       { field: 'id_number', width: 190 },
