@@ -11,15 +11,31 @@ namespace {
 
 using internal::KernelA01;
 using internal::KernelA02;
+using internal::KernelA03;
+using internal::KernelA04;
 using internal::KernelA05;
 using internal::KernelA06;
 using internal::KernelA07;
 using internal::KernelA08;
+using internal::KernelA09;
 using internal::KernelA10;
 using internal::KernelA11;
 using internal::KernelA12;
 using internal::KernelB01;
+using internal::KernelB02;
+using internal::KernelB03;
+using internal::KernelB04;
+using internal::KernelB05;
+using internal::KernelB06;
+using internal::KernelB07;
 using internal::KernelB08;
+using internal::KernelB09;
+using internal::KernelB10;
+using internal::KernelB11;
+using internal::KernelB12;
+using internal::KernelC01;
+using internal::KernelC02;
+using internal::KernelD01;
 
 constexpr RuleParam kA01Params[] = {
     {"min_households", 2, "一个账户关联的不同户数下限 (distinct households per account)"}};
@@ -56,7 +72,34 @@ constexpr RuleParam kD01Params[] = {{"days", 180, "档案更新间隔上限（�
 constexpr RuleParam kD02Params[] = {{"report_days", 1, "日报任务的报告间隔（天）"}};
 constexpr RuleParam kD03Params[] = {{"ack_days", 5, "签收时限（天）"}};
 
+constexpr std::string_view kA03Evidence[] = {"bank_accounts"};
+constexpr std::string_view kA04Evidence[] = {"payments", "deaths"};
+constexpr std::string_view kA04Args[] = {"grace_days"};
+constexpr std::string_view kA09Evidence[] = {"payments", "bank_accounts"};
+constexpr std::string_view kFundingEvidence[] = {"projects", "allocations", "payments"};
+constexpr std::string_view kB02Args[] = {kAsOfArg, "days", "min_ratio"};
+constexpr std::string_view kB03Args[] = {kAsOfArg, "days"};
+constexpr std::string_view kProjectsEvidence[] = {"projects"};
+constexpr std::string_view kB04Args[] = {kAsOfArg, "grace_days"};
+constexpr std::string_view kB05Evidence[] = {"projects", "project_progress"};
+constexpr std::string_view kB05Args[] = {kAsOfArg, "margin"};
+constexpr std::string_view kB06Evidence[] = {"projects", "contracts"};
+constexpr std::string_view kB06Args[] = {"threshold", "window_days"};
+constexpr std::string_view kB07Args[] = {"days"};
+constexpr std::string_view kB09Evidence[] = {"payments", "fund_programs", "projects"};
+constexpr std::string_view kB10Evidence[] = {"projects", "households"};
+constexpr std::string_view kB10Args[] = {"min_share"};
+constexpr std::string_view kB11Evidence[] = {"projects", "companies", "officers", "officials"};
+constexpr std::string_view kB12Evidence[] = {"contracts"};
+constexpr std::string_view kB12Args[] = {"max_share", "min_contracts"};
+constexpr std::string_view kC01Evidence[] = {"account_transfers", "bank_accounts"};
+constexpr std::string_view kC01Args[] = {"days", "min_share"};
+constexpr std::string_view kC02Evidence[] = {"employment", "deaths"};
+constexpr std::string_view kD01Evidence[] = {"dispatched_cadres", "integrity_archives"};
+constexpr std::string_view kD01Args[] = {kAsOfArg, "days"};
+
 constexpr std::string_view kSeed002 = "seed 002";
+constexpr std::string_view kSeed003 = "seed 003: 借用群众精准扶贫专项贷款";
 
 // Brace-initialised in code order; fields after `source` are left empty when not implemented.
 const std::array kRules = {
@@ -77,11 +120,22 @@ const std::array kRules = {
          kA02Evidence,
          KernelA02,
          internal::kSqlA02},
-    Rule{"A03", "卡号无效", "Invalid card", "household",
-         "subsidy account fails Luhn, or its holder matches no member", kSeed002},
+    Rule{"A03",
+         "卡号无效",
+         "Invalid card",
+         "household",
+         "the household's subsidy account is a 16-19 digit card number failing Luhn, or its "
+         "holder name (normalised) matches no member of the household",
+         "seed 002: invented card numbers",
+         {},
+         kA03Evidence,
+         KernelA03,
+         internal::kSqlA03},
     Rule{"A04", "死亡人员领取", "Paid after death", "payment",
-         "payee died before the start of the payment's period (or pay_date)",
-         "Hunan 互联网+监督 comparisons", kA04Params},
+         "payee (by payee_id, else the household member named payee_name) died more than "
+         "grace_days before the start of the payment's period (or pay_date when no period)",
+         "Hunan 互联网+监督 comparisons", kA04Params, kA04Evidence, KernelA04, internal::kSqlA04,
+         kA04Args},
     Rule{"A05",
          "财政供养人员享受",
          "Public employee benefits",
@@ -115,8 +169,16 @@ const std::array kRules = {
          kA08Evidence,
          KernelA08,
          internal::kSqlA08},
-    Rule{"A09", "户名不符", "Holder name differs", "payment",
-         "holder_name of payee_account differs from payee_name", kSeed002},
+    Rule{"A09",
+         "户名不符",
+         "Holder name differs",
+         "payment",
+         "the normalised holder_name of payee_account differs from the normalised payee_name",
+         kSeed002,
+         {},
+         kA09Evidence,
+         KernelA09,
+         internal::kSqlA09},
     Rule{"A10",
          "资格存疑",
          "Doubtful eligibility",
@@ -159,18 +221,33 @@ const std::array kRules = {
          KernelB01,
          internal::kSqlB01},
     Rule{"B02", "资金拨付缓慢", "Slow disbursement", "project",
-         ">= days since first allocation and paid/allocated < min_ratio", kSeed002, kB02Params},
+         ">= days since the first allocation to the project and paid/allocated < min_ratio "
+         "(amount: allocated - paid)",
+         "seed 002: 大方七中项目资金拨付进度缓慢", kB02Params, kFundingEvidence, KernelB02,
+         internal::kSqlB02, kB02Args},
     Rule{"B03", "资金闲置", "Idle funds", "project",
-         "allocated - paid > 0 and no payment for >= days", kSeed002, kB03Params},
+         "allocated - paid > 0 and no payment for >= days (from the last payment, or the first "
+         "allocation when none; amount: allocated - paid)",
+         "seed 002: 资金闲置滞留", kB03Params, kFundingEvidence, KernelB03, internal::kSqlB03,
+         kB03Args},
     Rule{"B04", "逾期未验收", "Acceptance overdue", "project",
-         "planned_acceptance + grace_days < as-of and no accepted_date", kSeed002, kB04Params},
+         "planned_acceptance + grace_days < as-of and no accepted_date",
+         "seed 002: 中药材种植项目未按期验收", kB04Params, kProjectsEvidence, KernelB04,
+         internal::kSqlB04, kB04Args},
     Rule{"B05", "建设进度滞后", "Behind schedule", "project",
-         "latest percent_complete < expected - margin", kSeed002, kB05Params},
+         "latest percent_complete < expected - margin; expected at as-of is the linear share of "
+         "the time from planned_start to planned_completion (100 after completion)",
+         "seed 002: 鲜花种植基地建设缓慢", kB05Params, kB05Evidence, KernelB05, internal::kSqlB05,
+         kB05Args},
     Rule{"B06", "规避招标", "Tender avoided", "project",
-         "contract/budget just under the threshold without tender, or split contracts", kSeed002,
-         kB06Params},
+         "budget or a contract in [0.9 x threshold, threshold) without open/invited tender; or "
+         ">= 2 contracts with one supplier within window_days, each < threshold, summing >= "
+         "threshold",
+         "seed 002: 资金量小不走招投标程序", kB06Params, kB06Evidence, KernelB06, internal::kSqlB06,
+         kB06Args},
     Rule{"B07", "报账不及时", "Late reimbursement", "payment", "pay_date - expense_date > days",
-         kSeed002, kB07Params},
+         "seed 002: 报账不及时", kB07Params, kPaymentsEvidence, KernelB07, internal::kSqlB07,
+         kB07Args},
     Rule{"B08",
          "报账程序不规范",
          "Irregular reimbursement",
@@ -181,23 +258,57 @@ const std::array kRules = {
          kB08Evidence,
          KernelB08,
          internal::kSqlB08},
-    Rule{"B09", "投向不符合政策", "Outside the programme's purposes", "payment",
-         "purpose (or project category) not allowed by the programme", kSeed002},
+    Rule{"B09",
+         "投向不符合政策",
+         "Outside the programme's purposes",
+         "payment",
+         "purpose_category, or the project's category, not in the programme's "
+         "allowed_categories",
+         "seed 002: 投向不符合政策要求",
+         {},
+         kB09Evidence,
+         KernelB09,
+         internal::kSqlB09},
     Rule{"B10", "利益联结不聚焦", "Benefits not targeted", "project",
-         "industry project with no or too few registered linked households", kSeed002, kB10Params},
-    Rule{"B11", "利益关联", "Conflict of interest", "project",
-         "contractor/supplier tied to an official of the owner org or their kin",
-         "Arachne, OCP red flags"},
+         "industry project with no linked households, or a share of poor/exited/monitored "
+         "linked households < min_share",
+         "seed 002: 对建档立卡贫困人口不够聚焦", kB10Params, kB10Evidence, KernelB10,
+         internal::kSqlB10, kB10Args},
+    Rule{"B11",
+         "利益关联",
+         "Conflict of interest",
+         "project",
+         "the contractor or a supplier has a legal_rep/shareholder who is an official of the "
+         "project's owner org, or kin of one",
+         "Arachne, OCP red flags",
+         {},
+         kB11Evidence,
+         KernelB11,
+         internal::kSqlB11},
     Rule{"B12", "供应商集中", "Supplier concentration", "company",
-         "one supplier holds > max_share of contract value in a county", "OCP red flags",
-         kB12Params},
+         "one supplier holds > max_share of the contract value of a county (6-digit region) "
+         "that has >= min_contracts contracts",
+         "OCP red flags", kB12Params, kB12Evidence, KernelB12, internal::kSqlB12, kB12Args},
     Rule{"C01", "扶贫贷款被借用", "Poverty loan borrowed", "loan",
-         ">= min_share of the loan moved to outsiders' personal accounts within days", "seed 003",
-         kC01Params},
-    Rule{"C02", "劳务信息不实", "False employment record", "person",
-         "overlapping jobs in two provinces, or a job starting after death", "seed 003"},
+         "within days of issue, >= min_share of the loan moved from the loan account to "
+         "personal accounts of people outside the household (amount: the sum moved)",
+         kSeed003, kC01Params, kC01Evidence, KernelC01, internal::kSqlC01, kC01Args},
+    Rule{"C02",
+         "劳务信息不实",
+         "False employment record",
+         "person",
+         "overlapping employment in two different provinces, or employment starting after "
+         "the person's death (amount: the subsidy of those records)",
+         "seed 003: 劳务输转信息不实",
+         {},
+         kC02Evidence,
+         KernelC02,
+         internal::kSqlC02},
     Rule{"D01", "廉政档案缺失", "Integrity archive missing", "person",
-         "dispatched cadre in post without an archive updated within days", kSeed002, kD01Params},
+         "a dispatched cadre in post at as-of with no integrity archive, or one last updated "
+         "more than days before as-of",
+         "seed 002: 一人一档, 及时更新", kD01Params, kD01Evidence, KernelD01, internal::kSqlD01,
+         kD01Args},
     Rule{"D02", "整改逾期", "Rectification overdue", "rectification_task",
          "open past its deadline, or no progress report for > report_days", kSeed002, kD02Params},
     Rule{"D03", "移送未反馈", "Transfer unanswered", "transfer",

@@ -1,148 +1,21 @@
 // Group A rules (payments to people): kernels over the snapshot and their reference SQL.
-//
-// Shared conventions, in both forms:
-//  - a payment's region is its household's village, else its payer organisation's region;
-//  - a subject linked to several households takes the smallest village code among them.
+// Region and amount conventions: rule_helpers.h.
 #include <algorithm>
-#include <initializer_list>
+#include <map>
 #include <string>
 #include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "rules/kernels.h"
+#include "rules/rule_helpers.h"
 
 namespace sunlight::rules::internal {
-namespace {
-
-// Index from a code to the row holding it (first row wins).
-std::unordered_map<Code, size_t> RowIndex(const std::vector<Code>& keys) {
-  std::unordered_map<Code, size_t> index;
-  index.reserve(keys.size());
-  for (size_t row_idx = 0; row_idx < keys.size(); ++row_idx) index.emplace(keys[row_idx], row_idx);
-  return index;
-}
-
-// Resolves regions the way the SQL does.
-class Regions {
- public:
-  explicit Regions(const Snapshot& snap) : snap_(snap) {
-    for (size_t row_idx = 0; row_idx < snap.households.size(); ++row_idx) {
-      village_of_.emplace(snap.households.household_id[row_idx],
-                          snap.households.village_code[row_idx]);
-    }
-    for (size_t row_idx = 0; row_idx < snap.organizations.size(); ++row_idx) {
-      org_region_.emplace(snap.organizations.org_id[row_idx],
-                          snap.organizations.region_code[row_idx]);
-    }
-  }
-  Code Village(Code household) const {
-    auto found = village_of_.find(household);
-    return found == village_of_.end() ? kNullCode : found->second;
-  }
-  Code OfPayment(size_t row_idx) const {
-    Code village = Village(snap_.payments.household_id[row_idx]);
-    if (village != kNullCode) return village;
-    auto found = org_region_.find(snap_.payments.payer_org_id[row_idx]);
-    return found == org_region_.end() ? kNullCode : found->second;
-  }
-  // The smallest village code (as text) of the given households; "" when none is known.
-  std::string MinVillage(const std::vector<Code>& households) const {
-    std::string best;
-    bool have = false;
-    for (Code household : households) {
-      Code village = Village(household);
-      if (village == kNullCode) continue;
-      std::string_view text = snap_.strings.Text(village);
-      if (!have || text < best) best = text, have = true;
-    }
-    return best;
-  }
-
- private:
-  const Snapshot& snap_;
-  std::unordered_map<Code, Code> village_of_;
-  std::unordered_map<Code, Code> org_region_;
-};
-
-std::string Text(const Snapshot& snap, Code code) { return std::string(snap.strings.Text(code)); }
-
-// Codes of the given texts that occur in the snapshot (absent texts cannot match anything).
-std::unordered_set<Code> CodesOf(const Snapshot& snap,
-                                 std::initializer_list<std::string_view> texts) {
-  std::unordered_set<Code> codes;
-  for (std::string_view text : texts) {
-    Code code = snap.strings.Find(text);
-    if (code != kNullCode) codes.insert(code);
-  }
-  return codes;
-}
-
-// Programmes with restricted_to_registered set.
-std::unordered_set<Code> RestrictedPrograms(const Snapshot& snap) {
-  std::unordered_set<Code> out;
-  for (size_t row_idx = 0; row_idx < snap.fund_programs.size(); ++row_idx) {
-    if (snap.fund_programs.restricted_to_registered[row_idx] != 0)
-      out.insert(snap.fund_programs.program_id[row_idx]);
-  }
-  return out;
-}
-
-// Sum of the payments made for each household.
-std::unordered_map<Code, std::int64_t> PaidPerHousehold(const Snapshot& snap) {
-  std::unordered_map<Code, std::int64_t> paid;
-  for (size_t row_idx = 0; row_idx < snap.payments.size(); ++row_idx) {
-    if (snap.payments.household_id[row_idx] != kNullCode)
-      paid[snap.payments.household_id[row_idx]] += snap.payments.amount[row_idx];
-  }
-  return paid;
-}
-
-// Member id numbers per household.
-std::unordered_map<Code, std::vector<Code>> MembersOf(const Snapshot& snap) {
-  std::unordered_map<Code, std::vector<Code>> out;
-  for (size_t row_idx = 0; row_idx < snap.members.size(); ++row_idx)
-    out[snap.members.household_id[row_idx]].push_back(snap.members.id_number[row_idx]);
-  return out;
-}
-
-// Rows of a table per key (e.g. vehicles per id_number).
-std::unordered_map<Code, std::vector<size_t>> RowsBy(const std::vector<Code>& keys) {
-  std::unordered_map<Code, std::vector<size_t>> out;
-  for (size_t row_idx = 0; row_idx < keys.size(); ++row_idx) out[keys[row_idx]].push_back(row_idx);
-  return out;
-}
-
-// A household-subject warning with the standard fields filled.
-Warning HouseholdWarning(const Snapshot& snap, size_t household_row, std::string severity,
-                         const std::unordered_map<Code, std::int64_t>& paid) {
-  Warning w;
-  const Code id = snap.households.household_id[household_row];
-  w.subject_id = Text(snap, id);
-  w.region_code = Text(snap, snap.households.village_code[household_row]);
-  w.severity = std::move(severity);
-  auto found = paid.find(id);
-  w.amount_fen = found == paid.end() ? 0 : found->second;
-  return w;
-}
-
-// People holding a post: officials.csv and dispatched_cadres.csv (host organisation).
-std::unordered_map<Code, std::vector<Code>> PostsOf(const Snapshot& snap) {
-  std::unordered_map<Code, std::vector<Code>> posts;
-  for (size_t row_idx = 0; row_idx < snap.officials.size(); ++row_idx)
-    posts[snap.officials.id_number[row_idx]].push_back(snap.officials.org_id[row_idx]);
-  for (size_t row_idx = 0; row_idx < snap.dispatched_cadres.size(); ++row_idx)
-    posts[snap.dispatched_cadres.id_number[row_idx]].push_back(
-        snap.dispatched_cadres.host_org_id[row_idx]);
-  return posts;
-}
-
-}  // namespace
 
 // --- A01 一卡多户 -----------------------------------------------------------------------
 std::vector<Warning> KernelA01(const RuleInput& input) {
   const Snapshot& snap = input.snapshot;
-  const auto min_households = static_cast<size_t>(input.params.find("min_households")->second);
+  const auto min_households = static_cast<size_t>(Param(input, "min_households"));
   // account → distinct households linked to it (subsidy account, or paid to it for them).
   std::unordered_map<Code, std::vector<Code>> linked;
   std::unordered_map<Code, std::int64_t> paid;
@@ -391,7 +264,7 @@ WHERE later.rank_in_group > 1
 // --- A07 超标准发放 ---------------------------------------------------------------------
 std::vector<Warning> KernelA07(const RuleInput& input) {
   const Snapshot& snap = input.snapshot;
-  const double tolerance = input.params.find("tolerance")->second;
+  const double tolerance = Param(input, "tolerance");
   const PaymentColumns& p = snap.payments;
   const SubsidyItemColumns& items = snap.subsidy_items;
   const auto item_row = RowIndex(items.item_id);
@@ -563,11 +436,7 @@ std::vector<Warning> KernelA11(const RuleInput& input) {
   std::unordered_map<Code, Code> org_region;
   for (size_t row_idx = 0; row_idx < snap.organizations.size(); ++row_idx)
     org_region.emplace(snap.organizations.org_id[row_idx], snap.organizations.region_code[row_idx]);
-  std::unordered_map<Code, std::vector<Code>> kin_of;
-  for (size_t row_idx = 0; row_idx < snap.kinship.size(); ++row_idx) {
-    kin_of[snap.kinship.id_number_a[row_idx]].push_back(snap.kinship.id_number_b[row_idx]);
-    kin_of[snap.kinship.id_number_b[row_idx]].push_back(snap.kinship.id_number_a[row_idx]);
-  }
+  const auto kin_of = KinOf(snap);
   const auto members = MembersOf(snap);
   const auto paid = PaidPerHousehold(snap);
   std::vector<Warning> out;
@@ -632,13 +501,7 @@ SELECT household_id, village_code, 'medium', paid, 'officials', relative FROM hi
 // --- A12 一人多户 -----------------------------------------------------------------------
 std::vector<Warning> KernelA12(const RuleInput& input) {
   const Snapshot& snap = input.snapshot;
-  const MemberColumns& m = snap.members;
-  std::unordered_map<Code, std::vector<Code>> households_of;
-  for (size_t row_idx = 0; row_idx < m.size(); ++row_idx) {
-    std::vector<Code>& list = households_of[m.id_number[row_idx]];
-    if (std::find(list.begin(), list.end(), m.household_id[row_idx]) == list.end())
-      list.push_back(m.household_id[row_idx]);
-  }
+  const auto households_of = HouseholdsOf(snap);
   Regions regions(snap);
   std::vector<Warning> out;
   for (const auto& [person, households] : households_of) {

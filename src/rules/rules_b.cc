@@ -1,51 +1,14 @@
-// Group B rules (project funds): kernels over the snapshot and their reference SQL.
-// Same region convention as group A: a payment's region is its household's village, else its
-// payer organisation's region.
+// Group B rules about payments (B01, B07, B08, B09): kernels over the snapshot and their
+// reference SQL. Region and amount conventions: rule_helpers.h.
+#include <algorithm>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "rules/kernels.h"
+#include "rules/rule_helpers.h"
 
 namespace sunlight::rules::internal {
-namespace {
-
-std::string Text(const Snapshot& snap, Code code) { return std::string(snap.strings.Text(code)); }
-
-// Region of each payment row, as text.
-std::vector<std::string> PaymentRegions(const Snapshot& snap) {
-  std::unordered_map<Code, Code> village_of, org_region;
-  for (size_t row_idx = 0; row_idx < snap.households.size(); ++row_idx)
-    village_of.emplace(snap.households.household_id[row_idx],
-                       snap.households.village_code[row_idx]);
-  for (size_t row_idx = 0; row_idx < snap.organizations.size(); ++row_idx)
-    org_region.emplace(snap.organizations.org_id[row_idx], snap.organizations.region_code[row_idx]);
-  std::vector<std::string> regions(snap.payments.size());
-  for (size_t row_idx = 0; row_idx < snap.payments.size(); ++row_idx) {
-    Code region = kNullCode;
-    if (auto v = village_of.find(snap.payments.household_id[row_idx]); v != village_of.end())
-      region = v->second;
-    if (region == kNullCode) {
-      if (auto o = org_region.find(snap.payments.payer_org_id[row_idx]); o != org_region.end())
-        region = o->second;
-    }
-    regions[row_idx] = Text(snap, region);
-  }
-  return regions;
-}
-
-Warning PaymentWarning(const Snapshot& snap, size_t row_idx, std::string region,
-                       std::string severity) {
-  Warning w;
-  w.subject_id = Text(snap, snap.payments.payment_id[row_idx]);
-  w.region_code = std::move(region);
-  w.severity = std::move(severity);
-  w.amount_fen = snap.payments.amount[row_idx];
-  w.evidence["payments"].insert(w.subject_id);
-  return w;
-}
-
-}  // namespace
 
 // --- B01 工程款转入个人账户 -------------------------------------------------------------
 std::vector<Warning> KernelB01(const RuleInput& input) {
@@ -59,14 +22,14 @@ std::vector<Warning> KernelB01(const RuleInput& input) {
       personal_accounts.insert(snap.bank_accounts.account_no[row_idx]);
   }
   const PaymentColumns& p = snap.payments;
-  const auto regions = PaymentRegions(snap);
+  const Regions regions(snap);
   std::vector<Warning> out;
   for (size_t row_idx = 0; row_idx < p.size(); ++row_idx) {
     const Code purpose = p.purpose_category[row_idx];
     if (p.project_id[row_idx] == kNullCode || purpose == labor || purpose == subsidy ||
         personal_accounts.count(p.payee_account[row_idx]) == 0)
       continue;
-    Warning w = PaymentWarning(snap, row_idx, regions[row_idx], "high");
+    Warning w = PaymentWarning(snap, row_idx, regions, "high");
     w.evidence["bank_accounts"].insert(Text(snap, p.payee_account[row_idx]));
     w.evidence["projects"].insert(Text(snap, p.project_id[row_idx]));
     out.push_back(std::move(w));
@@ -97,7 +60,7 @@ SELECT payment_id, region_code, 'high', amount, 'projects', project_id FROM hit
 std::vector<Warning> KernelB08(const RuleInput& input) {
   const Snapshot& snap = input.snapshot;
   const PaymentColumns& p = snap.payments;
-  const auto regions = PaymentRegions(snap);
+  const Regions regions(snap);
   std::vector<Warning> out;
   for (size_t row_idx = 0; row_idx < p.size(); ++row_idx) {
     if (p.project_id[row_idx] == kNullCode) continue;
@@ -105,7 +68,7 @@ std::vector<Warning> KernelB08(const RuleInput& input) {
     if (p.voucher_no[row_idx] != kNullCode && approved != kNoDate &&
         approved <= p.pay_date[row_idx])
       continue;
-    Warning w = PaymentWarning(snap, row_idx, regions[row_idx], "low");
+    Warning w = PaymentWarning(snap, row_idx, regions, "low");
     w.evidence["projects"].insert(Text(snap, p.project_id[row_idx]));
     out.push_back(std::move(w));
   }
@@ -127,6 +90,101 @@ SELECT payment_id AS subject_id, region_code, 'low' AS severity, amount AS amoun
        'payments' AS evidence_kind, payment_id AS evidence_id FROM hit
 UNION ALL
 SELECT payment_id, region_code, 'low', amount, 'projects', project_id FROM hit
+)sql";
+
+// --- B07 报账不及时 ---------------------------------------------------------------------
+// Every payment with an expense_date (project or not): late reimbursement is a finding
+// whatever the money was for.
+std::vector<Warning> KernelB07(const RuleInput& input) {
+  const Snapshot& snap = input.snapshot;
+  const double days = Param(input, "days");
+  const PaymentColumns& p = snap.payments;
+  const Regions regions(snap);
+  std::vector<Warning> out;
+  for (size_t row_idx = 0; row_idx < p.size(); ++row_idx) {
+    const std::int32_t expense = p.expense_date[row_idx];
+    if (expense == kNoDate || !(p.pay_date[row_idx] - expense > days)) continue;
+    out.push_back(PaymentWarning(snap, row_idx, regions, "low"));
+  }
+  return out;
+}
+
+const std::string_view kSqlB07 =
+    "WITH args AS (SELECT CAST(? AS DOUBLE PRECISION) AS days)\n"
+    "SELECT p.payment_id AS subject_id, " SUNLIGHT_SQL_PAYMENT_REGION
+    " AS region_code,\n"
+    "       'low' AS severity, p.amount AS amount_fen,\n"
+    "       'payments' AS evidence_kind, p.payment_id AS evidence_id\n"
+    "FROM payments p\n"  //
+    SUNLIGHT_SQL_PAYMENT_REGION_JOINS
+    "CROSS JOIN args\n"
+    "WHERE p.expense_date IS NOT NULL AND p.expense_date <> ''\n"
+    "  AND " SUNLIGHT_SQL_DAY("p.pay_date") " - " SUNLIGHT_SQL_DAY(
+        "p.expense_date") " > args.days\n";
+
+// --- B09 投向不符合政策 -----------------------------------------------------------------
+// A payment whose purpose, or whose project's category, is not among its programme's
+// allowed_categories. Evidence names the project only when its category is the reason.
+std::vector<Warning> KernelB09(const RuleInput& input) {
+  const Snapshot& snap = input.snapshot;
+  std::unordered_map<Code, std::unordered_set<Code>> allowed;  // programme → categories
+  for (size_t row_idx = 0; row_idx < snap.fund_programs.size(); ++row_idx) {
+    std::unordered_set<Code>& set = allowed[snap.fund_programs.program_id[row_idx]];
+    std::string_view list = snap.strings.Text(snap.fund_programs.allowed_categories[row_idx]);
+    while (!list.empty()) {
+      const size_t end = std::min(list.find(';'), list.size());
+      const Code code = snap.strings.Find(list.substr(0, end));
+      if (code != kNullCode) set.insert(code);
+      list.remove_prefix(std::min(end + 1, list.size()));
+    }
+  }
+  const auto project_row = RowIndex(snap.projects.project_id);
+  const PaymentColumns& p = snap.payments;
+  const Regions regions(snap);
+  std::vector<Warning> out;
+  for (size_t row_idx = 0; row_idx < p.size(); ++row_idx) {
+    auto programme = allowed.find(p.program_id[row_idx]);
+    if (programme == allowed.end()) continue;
+    const bool purpose_bad = programme->second.count(p.purpose_category[row_idx]) == 0;
+    bool project_bad = false;
+    if (auto project = project_row.find(p.project_id[row_idx]);
+        p.project_id[row_idx] != kNullCode && project != project_row.end()) {
+      project_bad = programme->second.count(snap.projects.category[project->second]) == 0;
+    }
+    if (!purpose_bad && !project_bad) continue;
+    Warning w = PaymentWarning(snap, row_idx, regions, "medium");
+    w.evidence["fund_programs"].insert(Text(snap, p.program_id[row_idx]));
+    if (project_bad) w.evidence["projects"].insert(Text(snap, p.project_id[row_idx]));
+    out.push_back(std::move(w));
+  }
+  return out;
+}
+
+// Membership in the ';'-joined list with LIKE: categories are canonical lower-case values,
+// and no two of them differ only where one has '_' (LIKE's one-character wildcard).
+const std::string_view kSqlB09 = R"sql(
+WITH checked AS (
+  SELECT p.payment_id, p.amount, p.program_id, p.project_id,
+         COALESCE(h.village_code, o.region_code) AS region_code,
+         CASE WHEN ';' || f.allowed_categories || ';' LIKE '%;' || p.purpose_category || ';%'
+              THEN 0 ELSE 1 END AS purpose_bad,
+         CASE WHEN j.project_id IS NOT NULL
+                   AND NOT (';' || f.allowed_categories || ';' LIKE '%;' || j.category || ';%')
+              THEN 1 ELSE 0 END AS project_bad
+  FROM payments p
+  JOIN fund_programs f ON f.program_id = p.program_id
+  LEFT JOIN projects j ON j.project_id = p.project_id
+  LEFT JOIN households h ON h.household_id = p.household_id
+  LEFT JOIN organizations o ON o.org_id = p.payer_org_id
+),
+hit AS (SELECT * FROM checked WHERE purpose_bad = 1 OR project_bad = 1)
+SELECT payment_id AS subject_id, region_code, 'medium' AS severity, amount AS amount_fen,
+       'payments' AS evidence_kind, payment_id AS evidence_id FROM hit
+UNION ALL
+SELECT payment_id, region_code, 'medium', amount, 'fund_programs', program_id FROM hit
+UNION ALL
+SELECT payment_id, region_code, 'medium', amount, 'projects', project_id FROM hit
+WHERE project_bad = 1
 )sql";
 
 }  // namespace sunlight::rules::internal

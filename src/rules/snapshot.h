@@ -60,7 +60,7 @@ struct HouseholdColumns {
 };
 
 struct MemberColumns {
-  std::vector<Code> id_number, household_id;
+  std::vector<Code> id_number, household_id, name_norm;
   size_t size() const { return id_number.size(); }
 };
 
@@ -72,14 +72,15 @@ struct SubsidyItemColumns {
 
 struct PaymentColumns {
   std::vector<Code> payment_id, program_id, item_id, period, payer_org_id, payee_id, payee_account,
-      household_id, project_id, purpose_category, voucher_no;
+      household_id, project_id, purpose_category, voucher_no, payee_name_norm;
   std::vector<std::int64_t> amount;
-  std::vector<std::int32_t> pay_date, approved_date;
+  std::vector<std::int32_t> pay_date, approved_date, expense_date;
   size_t size() const { return payment_id.size(); }
 };
 
 struct FundProgramColumns {
   std::vector<Code> program_id;
+  std::vector<Code> allowed_categories;                // the ';'-joined list as stored
   std::vector<std::uint8_t> restricted_to_registered;  // 0/1; NULL reads as 0
   size_t size() const { return program_id.size(); }
 };
@@ -107,17 +108,90 @@ struct CompanyOfficerColumns {
 
 struct DispatchedCadreColumns {
   std::vector<Code> id_number, host_org_id;
+  std::vector<std::int32_t> start_date, end_date;
   size_t size() const { return id_number.size(); }
 };
 
 struct BankAccountColumns {
-  std::vector<Code> account_no, holder_id, account_type;
+  std::vector<Code> account_no, holder_id, account_type, holder_name_norm;
   size_t size() const { return account_no.size(); }
 };
 
 struct KinshipColumns {
   std::vector<Code> id_number_a, id_number_b;
   size_t size() const { return id_number_a.size(); }
+};
+
+struct CompanyColumns {
+  std::vector<Code> uscc, legal_rep_id_number;
+  size_t size() const { return uscc.size(); }
+};
+
+struct ProjectColumns {
+  std::vector<Code> project_id, category, region_code, owner_org_id, program_id, procurement_method,
+      contractor_uscc;
+  std::vector<std::int64_t> budget;
+  std::vector<std::int32_t> planned_start, planned_completion, planned_acceptance, accepted_date;
+  size_t size() const { return project_id.size(); }
+};
+
+struct ProjectProgressColumns {
+  std::vector<Code> project_id, report_date;  // report_date also as text: it names the row
+  std::vector<std::int32_t> report_day;
+  std::vector<double> percent_complete;
+  size_t size() const { return project_id.size(); }
+};
+
+struct ProjectBeneficiaryColumns {
+  std::vector<Code> project_id, household_id;
+  size_t size() const { return project_id.size(); }
+};
+
+struct ContractColumns {
+  std::vector<Code> contract_id, project_id, supplier_uscc, procurement_method;
+  std::vector<std::int64_t> amount;
+  std::vector<std::int32_t> signed_date;
+  size_t size() const { return contract_id.size(); }
+};
+
+struct AllocationColumns {
+  std::vector<Code> allocation_id, project_id;
+  std::vector<std::int64_t> amount;
+  std::vector<std::int32_t> date;
+  size_t size() const { return allocation_id.size(); }
+};
+
+struct LoanColumns {
+  std::vector<Code> loan_id, household_id, account_no;
+  std::vector<std::int64_t> amount;
+  std::vector<std::int32_t> issue_date;
+  size_t size() const { return loan_id.size(); }
+};
+
+struct AccountTransferColumns {
+  std::vector<Code> transfer_id, from_account, to_account;
+  std::vector<std::int64_t> amount;
+  std::vector<std::int32_t> date;
+  size_t size() const { return transfer_id.size(); }
+};
+
+struct EmploymentColumns {
+  std::vector<Code> id_number, region_code, start_text;  // start_date as text: it names the row
+  std::vector<std::int32_t> start_date, end_date;
+  std::vector<std::int64_t> subsidy_amount;  // NULL reads as 0
+  size_t size() const { return id_number.size(); }
+};
+
+struct DeathColumns {
+  std::vector<Code> id_number;
+  std::vector<std::int32_t> death_date;
+  size_t size() const { return id_number.size(); }
+};
+
+struct IntegrityArchiveColumns {
+  std::vector<Code> id_number;
+  std::vector<std::int32_t> last_updated;
+  size_t size() const { return id_number.size(); }
 };
 
 struct Snapshot {
@@ -135,6 +209,17 @@ struct Snapshot {
   DispatchedCadreColumns dispatched_cadres;
   BankAccountColumns bank_accounts;
   KinshipColumns kinship;
+  CompanyColumns companies;
+  ProjectColumns projects;
+  ProjectProgressColumns project_progress;
+  ProjectBeneficiaryColumns project_beneficiaries;
+  ContractColumns contracts;
+  AllocationColumns allocations;
+  LoanColumns loans;
+  AccountTransferColumns account_transfers;
+  EmploymentColumns employment;
+  DeathColumns deaths;
+  IntegrityArchiveColumns integrity_archives;
 
   // Bytes held by the columns and the dictionary (approximate: capacity, not allocator slack).
   size_t MemoryBytes() const;

