@@ -4,12 +4,15 @@
 #include <set>
 
 namespace sunlight::ledger {
+namespace {
 
-ReferenceResolver::ReferenceResolver(store::Connection& conn) : conn_(&conn) {}
-
-std::string ReferenceResolver::TargetName(const Reference& target) {
+std::string TargetName(const Reference& target) {
   return std::string(target.table) + "." + std::string(target.column);
 }
+
+}  // namespace
+
+ReferenceResolver::ReferenceResolver(store::Connection& conn) : conn_(&conn) {}
 
 std::vector<Reference> ReferenceResolver::TargetsIn(std::string_view table) const {
   std::vector<Reference> targets;
@@ -25,33 +28,36 @@ std::vector<Reference> ReferenceResolver::TargetsIn(std::string_view table) cons
   return targets;
 }
 
-void ReferenceResolver::AddBatchValue(const Reference& target, const std::string& value) {
-  batch_values_[TargetName(target)].insert(value);
+ReferenceResolver::TargetId ReferenceResolver::IdOf(const Reference& target) {
+  for (TargetId id = 0; id < targets_.size(); ++id) {
+    const Reference& known = targets_[id].reference;
+    if (known.table == target.table && known.column == target.column) return id;
+  }
+  targets_.push_back({.reference = target});
+  return targets_.size() - 1;
 }
 
-bool ReferenceResolver::InBatch(const Reference& target, const std::string& value) const {
-  auto it = batch_values_.find(TargetName(target));
-  return it != batch_values_.end() && it->second.contains(value);
+void ReferenceResolver::AddBatchValue(TargetId target, const std::string& value) {
+  targets_[target].batch_values.insert(value);
 }
 
-StatusOr<bool> ReferenceResolver::Resolves(const Reference& target, const std::string& value) {
-  if (InBatch(target, value)) return true;
-  std::string name = TargetName(target);
-  auto& cache = store_cache_[name];
-  if (auto it = cache.find(value); it != cache.end()) return it->second;
-  std::unique_ptr<store::Statement>& statement = exists_statements_[name];
-  if (statement == nullptr) {
+StatusOr<bool> ReferenceResolver::Resolves(TargetId id, const std::string& value) {
+  Target& target = targets_[id];
+  if (target.batch_values.contains(value)) return true;
+  if (auto it = target.store_cache.find(value); it != target.store_cache.end()) return it->second;
+  if (target.exists == nullptr) {
     // Names from the static schema; the value is bound.
     SUNLIGHT_ASSIGN_OR_RETURN(
-        statement, conn_->Prepare("SELECT 1 FROM " + std::string(target.table) + " WHERE " +
-                                  std::string(target.column) + " = ? LIMIT 1"));
+        target.exists,
+        conn_->Prepare("SELECT 1 FROM " + std::string(target.reference.table) + " WHERE " +
+                       std::string(target.reference.column) + " = ? LIMIT 1"));
   }
-  SUNLIGHT_RETURN_IF_ERROR(statement->BindText(1, value));
-  StatusOr<bool> found = statement->Step();
-  Status reset = statement->Reset();
+  SUNLIGHT_RETURN_IF_ERROR(target.exists->BindText(1, value));
+  StatusOr<bool> found = target.exists->Step();
+  Status reset = target.exists->Reset();
   if (!found.ok()) return found.status();
   SUNLIGHT_RETURN_IF_ERROR(reset);
-  cache.emplace(value, *found);
+  target.store_cache.emplace(value, *found);
   return *found;
 }
 

@@ -10,6 +10,9 @@
 namespace sunlight::ledger {
 namespace {
 
+// Names remembered per table; past this the memo starts again (it is a cache, not a set).
+constexpr size_t kMaxRememberedNames = 1 << 18;
+
 std::string KeyCondition(const TableSpec& spec, const std::vector<size_t>& key_columns) {
   std::string sql;
   for (size_t column_idx : key_columns) {
@@ -81,6 +84,7 @@ StatusOr<StoredTable> StoredTable::Prepare(store::Connection& conn, const TableS
                                      derived_assignments.substr(0, derived_assignments.size() - 2) +
                                      " WHERE " + where));
   }
+  SUNLIGHT_ASSIGN_OR_RETURN(table.any_row_, conn.Prepare("SELECT 1 FROM " + name + " LIMIT 1"));
   SUNLIGHT_ASSIGN_OR_RETURN(
       table.history_,
       conn.Prepare("INSERT INTO replaced_rows (batch_id, table_name, row_key, old_values) "
@@ -88,10 +92,21 @@ StatusOr<StoredTable> StoredTable::Prepare(store::Connection& conn, const TableS
   return table;
 }
 
-store::Value StoredTable::Derive(const std::vector<store::Value>& row, size_t derived_idx) const {
+StatusOr<bool> StoredTable::IsEmpty() {
+  StatusOr<bool> has_row = any_row_->Step();
+  Status reset = any_row_->Reset();
+  if (!has_row.ok()) return has_row.status();
+  SUNLIGHT_RETURN_IF_ERROR(reset);
+  return !*has_row;
+}
+
+store::Value StoredTable::Derive(const std::vector<store::Value>& row, size_t derived_idx) {
   const store::Value& source = row[derived_sources_[derived_idx]];
   if (source.is_null()) return store::Value();
-  return store::Value(NormalizeName(source.text()));
+  const std::string& name = source.text();
+  if (auto it = normalized_.find(name); it != normalized_.end()) return store::Value(it->second);
+  if (normalized_.size() >= kMaxRememberedNames) normalized_.clear();
+  return store::Value(normalized_.emplace(name, NormalizeName(name)).first->second);
 }
 
 StatusOr<std::optional<std::vector<store::Value>>> StoredTable::Find(

@@ -15,6 +15,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/status.h"
@@ -27,6 +28,9 @@ namespace sunlight::ledger {
 class StoredTable {
  public:
   static StatusOr<StoredTable> Prepare(store::Connection& conn, const TableSpec& spec);
+
+  // Whether the table holds no row at all.
+  StatusOr<bool> IsEmpty();
 
   // The stored row with the key of `row`, if any: one value per spec column in spec order,
   // then one per derived column.
@@ -52,7 +56,7 @@ class StoredTable {
   StoredTable() = default;
 
   // The value of derived column `derived_idx` for `row`.
-  store::Value Derive(const std::vector<store::Value>& row, size_t derived_idx) const;
+  store::Value Derive(const std::vector<store::Value>& row, size_t derived_idx);
 
   const TableSpec* spec_ = nullptr;         // static schema, not owned
   std::vector<size_t> key_columns_;         // indexes into spec_->columns
@@ -63,6 +67,10 @@ class StoredTable {
   std::unique_ptr<store::Statement> update_;   // SET non-key, derived, batch_id WHERE key
   std::unique_ptr<store::Statement> refresh_;  // SET derived WHERE key; null without derived
   std::unique_ptr<store::Statement> history_;  // INSERT INTO replaced_rows
+  std::unique_ptr<store::Statement> any_row_;  // SELECT 1 … LIMIT 1
+  // NormalizeName of recent names: Traditional→Simplified is a dictionary search, and a
+  // ledger names the same people many times over (payees, holders, members).
+  std::unordered_map<std::string, std::string> normalized_;
 };
 
 }  // namespace sunlight::ledger

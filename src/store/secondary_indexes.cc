@@ -1,0 +1,20 @@
+// The catalogue query is engine-specific, so it is chosen by dialect here and nowhere else.
+#include "store/secondary_indexes.h"
+
+namespace sunlight::store {
+
+StatusOr<std::vector<IndexDefinition>> SecondaryIndexes(Connection& conn, std::string_view table) {
+  std::vector<IndexDefinition> indexes;
+  if (conn.dialect() != Dialect::kSqlite) return indexes;
+  // Indexes SQLite makes for PRIMARY KEY and UNIQUE constraints have no sql: they stay.
+  SUNLIGHT_ASSIGN_OR_RETURN(
+      ResultSet rs, conn.Query("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND "
+                               "tbl_name = ? AND sql IS NOT NULL ORDER BY name",
+                               {std::string(table)}));
+  for (size_t row_idx = 0; row_idx < rs.size(); ++row_idx) {
+    indexes.push_back({rs.at(row_idx, 0).AsText(), rs.at(row_idx, 1).AsText()});
+  }
+  return indexes;
+}
+
+}  // namespace sunlight::store
