@@ -1,5 +1,6 @@
 #include "access/access_service.h"
 
+#include <algorithm>
 #include <chrono>
 
 #include <nlohmann/json.hpp>
@@ -179,6 +180,14 @@ StatusOr<Session> AccessService::Login(const LoginRequest& request) {
   }
   SUNLIGHT_ASSIGN_OR_RETURN(session.principal, PrincipalFor(*conn, user->id));
   return session;
+}
+
+std::int64_t AccessService::LockedSecondsLeft(std::string_view login) {
+  StatusOr<std::unique_ptr<store::Connection>> conn = db_->Connect();
+  if (!conn.ok()) return 0;
+  StatusOr<std::optional<UserRecord>> user = FindUserByLogin(**conn, login);
+  if (!user.ok() || !user->has_value()) return 0;
+  return std::max<std::int64_t>(0, (*user)->locked_until - Now());
 }
 
 StatusOr<Session> AccessService::Resume(std::string_view session_id) {

@@ -83,6 +83,9 @@ class AccessService {
   Status Audit(const Principal* who, std::string_view remote_address, std::string_view action,
                std::string_view target, std::string_view outcome, std::string details = "{}");
 
+  // Seconds until the lock on `login` expires (0: not locked), for a 429's Retry-After.
+  std::int64_t LockedSecondsLeft(std::string_view login);
+
   // The CSRF token of a session id.
   static std::string CsrfTokenFor(std::string_view session_id);
 
