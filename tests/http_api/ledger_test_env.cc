@@ -129,7 +129,7 @@ bool LedgerWorld::Build() {
     who.login = "tester";
     who.role = access::Role::kSupervisor;
     who.scope.region_prefixes = SplitComma(*scope);
-    who.scope.may_reveal_personal_data = request.Header("X-Test-Names").has_value();
+    who.scope.may_see_names = request.Header("X-Test-Names").has_value();
     return who;
   };
   std::shared_ptr<AuditLog> audits = audits_;
