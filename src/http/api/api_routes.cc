@@ -4,10 +4,12 @@
 
 #include "http/api/api_context.h"
 #include "http/api/audit_routes.h"
+#include "http/api/ledger_routes.h"
 #include "http/api/region_routes.h"
 #include "http/api/reveal_routes.h"
 #include "http/api/session_routes.h"
 #include "http/api/user_routes.h"
+#include "http/api/warning_routes.h"
 #include "http/health.h"
 
 namespace sunlight::http {
@@ -21,7 +23,9 @@ void RegisterApiRoutes(Router& router, store::Database& db, access::AccessOption
   RegisterUserRoutes(router, ctx);
   RegisterAuditRoutes(router, ctx);
   RegisterRevealRoutes(router, ctx);
-  // Ledger and supervision routes take `ctx` here (authenticate, scope, audit).
+  // Ledger and supervision routes take `ctx` (authenticate, scope, audit).
+  RegisterLedgerRoutes(router, ctx);
+  RegisterWarningRoutes(router, ctx);
 }
 
 }  // namespace sunlight::http
