@@ -6,15 +6,18 @@
 
 #include <stdlib.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <memory>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "rules/engine.h"
 #include "rules/snapshot.h"
 #include "store/database.h"
+#include "support/test_engines.h"
 
 namespace sunlight::rules::testing {
 
@@ -66,9 +69,19 @@ inline std::vector<Warning> RunBothWays(const Rule& rule, store::Connection& con
 
 class RulesDbTest : public ::testing::Test {
  protected:
+  // SUNLIGHT_RULES_TEST_ENGINE=postgres runs the same cases on a fresh PostgreSQL database
+  // (tests/support), to check that the reference SQL's near misses hold there too.
   void SetUp() override {
-    StatusOr<std::unique_ptr<store::Database>> db =
-        store::Database::Open((dir_.path() / "rules.db").string());
+    std::string url = (dir_.path() / "rules.db").string();
+    const char* engine = std::getenv("SUNLIGHT_RULES_TEST_ENGINE");
+    if (engine != nullptr && std::string_view(engine) == "postgres") {
+      StatusOr<std::unique_ptr<sunlight::testing::TestDatabase>> pg =
+          sunlight::testing::TestDatabase::Create(sunlight::testing::Engine::kPostgres);
+      ASSERT_TRUE(pg.ok()) << pg.status();
+      pg_ = std::move(pg).value();
+      url = pg_->url();
+    }
+    StatusOr<std::unique_ptr<store::Database>> db = store::Database::Open(url);
     ASSERT_TRUE(db.ok()) << db.status();
     db_ = std::move(db).value();
     StatusOr<std::unique_ptr<store::Connection>> conn = db_->Connect();
@@ -120,6 +133,7 @@ class RulesDbTest : public ::testing::Test {
   }
 
   TempDir dir_;
+  std::unique_ptr<sunlight::testing::TestDatabase> pg_;
   std::unique_ptr<store::Database> db_;
   std::unique_ptr<store::Connection> conn_;
 };
