@@ -36,6 +36,7 @@ int Main(int argc, char** argv) {
   RegisterBackupCommand(app, ctx);
   RegisterVerifyAuditCommand(app, ctx);
   RegisterRegionsCommand(app, ctx);
+  RegisterRulesCommand(app, ctx);
 
   try {
     app.parse(argc, argv);

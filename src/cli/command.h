@@ -38,5 +38,6 @@ void RegisterUserCommand(CLI::App& app, CommandContext& ctx);
 void RegisterBackupCommand(CLI::App& app, CommandContext& ctx);
 void RegisterVerifyAuditCommand(CLI::App& app, CommandContext& ctx);
 void RegisterRegionsCommand(CLI::App& app, CommandContext& ctx);
+void RegisterRulesCommand(CLI::App& app, CommandContext& ctx);
 
 }  // namespace sunlight::cli

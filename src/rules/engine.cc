@@ -125,6 +125,41 @@ StatusOr<std::vector<Warning>> RunSql(const Rule& rule, store::Connection& conn,
   return RunSql(rule, conn, as_of, rule.DefaultParams());
 }
 
+namespace {
+
+// One run per distinct set; a warning is kept when its region's set is the run's set.
+template <typename RunOne>
+StatusOr<std::vector<Warning>> RunPerRegion(const RuleParams& params, RunOne run_one) {
+  const std::vector<const ParamValues*> sets = params.DistinctSets();
+  if (sets.size() == 1) return run_one(*sets.front());
+  std::vector<Warning> kept;
+  for (const ParamValues* set : sets) {
+    SUNLIGHT_ASSIGN_OR_RETURN(std::vector<Warning> found, run_one(*set));
+    for (Warning& w : found) {
+      if (params.For(w.region_code) == *set) kept.push_back(std::move(w));
+    }
+  }
+  SortWarnings(kept);
+  return kept;
+}
+
+}  // namespace
+
+std::vector<Warning> RunKernel(const Rule& rule, const Snapshot& snapshot, Date as_of,
+                               const RuleParams& params) {
+  StatusOr<std::vector<Warning>> warnings =
+      RunPerRegion(params, [&](const ParamValues& set) -> StatusOr<std::vector<Warning>> {
+        return RunKernel(rule, snapshot, as_of, set);
+      });
+  return std::move(warnings).value();  // kernels do not fail
+}
+
+StatusOr<std::vector<Warning>> RunSql(const Rule& rule, store::Connection& conn, Date as_of,
+                                      const RuleParams& params) {
+  return RunPerRegion(params,
+                      [&](const ParamValues& set) { return RunSql(rule, conn, as_of, set); });
+}
+
 StatusOr<StoreCounts> StoreWarnings(store::Connection& conn, const std::vector<Warning>& warnings,
                                     Date as_of) {
   StoreCounts counts;

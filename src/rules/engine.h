@@ -11,6 +11,7 @@
 
 #include "core/date.h"
 #include "core/status.h"
+#include "rules/params.h"
 #include "rules/rule.h"
 #include "rules/snapshot.h"
 #include "rules/warning.h"
@@ -35,6 +36,18 @@ std::vector<Warning> RunKernel(const Rule& rule, const Snapshot& snapshot, Date 
                                                     Date as_of, const ParamValues& params);
 [[nodiscard]] StatusOr<std::vector<Warning>> RunSql(const Rule& rule, store::Connection& conn,
                                                     Date as_of);
+
+// Per-region parameters (params.h). Kernels and queries take one parameter set, so the rule
+// runs once per distinct set, and each warning is kept from the run whose set applies to its
+// region_code (RuleParams::For). This equals running every region with its own set because a
+// warning's region_code is a property of its subject's rows, never of the parameters: under
+// any set, a subject that warns lands in the same region, so the run with that region's set
+// decides it exactly. Each kept warning records the set it was found with.
+// REQUIRES: rule.implemented(). Results sorted by subject_id.
+std::vector<Warning> RunKernel(const Rule& rule, const Snapshot& snapshot, Date as_of,
+                               const RuleParams& params);
+[[nodiscard]] StatusOr<std::vector<Warning>> RunSql(const Rule& rule, store::Connection& conn,
+                                                    Date as_of, const RuleParams& params);
 
 struct StoreCounts {
   int inserted = 0;
