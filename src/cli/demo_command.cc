@@ -3,12 +3,15 @@
 // interfaces.md: the demo generates the demo dataset, imports it, scans it, prints the address
 // and the demo accounts, and serves. The steps run in that order; a step whose result is
 // already in the data directory is skipped, so a second `make run` starts at once.
-// Demo accounts arrive with access control; until then the demo says so rather than pretending.
+// The demo accounts (access/demo_accounts.h) are created on every start when missing, and
+// printed with their password so that people and the browser tests can log in.
 #include <filesystem>
 #include <iostream>
 #include <memory>
 #include <string>
 
+#include "access/demo_accounts.h"
+#include "access/roles.h"
 #include "cli/command.h"
 #include "cli/database_setup.h"
 #include "cli/serve_loop.h"
@@ -97,11 +100,17 @@ int RunDemo(const DemoOptions& opts, const GlobalOptions& global) {
   } else {
     std::cout << "沿用已导入的演示数据（删除 " << opts.data_dir << " 可重新生成）" << std::endl;
   }
-  std::cout << "演示账号将随访问控制功能提供。" << std::endl;
+  StatusOr<int> accounts = access::EnsureDemoAccounts(**db);
+  if (!accounts.ok()) return ReportFailure(accounts.status());
   return ServeUntilSignal(**db, opts.serve, [](const std::string& url) {
     std::cout << "健康检查：" << url << "/api/v1/health\n"
               << "区划查询示例：" << url << "/api/v1/regions/520521\n"
-              << std::flush;
+              << "演示账号（密码均为 " << access::kDemoPassword << "）：\n";
+    for (const access::DemoAccount& account : access::DemoAccounts()) {
+      std::cout << "  " << account.login << "  " << access::RoleName(account.role) << "  "
+                << account.org_id << "  " << account.what << "\n";
+    }
+    std::cout << std::flush;
   });
 }
 

@@ -20,6 +20,22 @@ int RunServe(const ServeOptions& opts, const GlobalOptions& global) {
   return ServeUntilSignal(**db, opts.serve);
 }
 
+// Lockout and session settings (docs/access.md); the defaults are the level-3 baseline.
+void AddAccessOptions(CLI::App& sub, access::AccessOptions& access) {
+  sub.add_option("--max-failed-logins", access.max_failed_logins, "连续登录失败多少次后锁定账号")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 100));
+  sub.add_option_function<int64_t>(
+         "--lock-minutes", [&access](int64_t minutes) { access.lock_seconds = minutes * 60; },
+         "账号锁定时长（分钟，默认 15）")
+      ->check(CLI::Range(int64_t{1}, int64_t{24 * 60}));
+  sub.add_option_function<int64_t>(
+         "--idle-minutes",
+         [&access](int64_t minutes) { access.idle_timeout_seconds = minutes * 60; },
+         "会话空闲超时（分钟，默认 30）")
+      ->check(CLI::Range(int64_t{1}, int64_t{24 * 60}));
+}
+
 }  // namespace
 
 void RegisterServeCommand(CLI::App& app, CommandContext& ctx) {
@@ -29,6 +45,7 @@ void RegisterServeCommand(CLI::App& app, CommandContext& ctx) {
       ->capture_default_str();
   sub->add_option("--listen", opts->serve.listen, "监听地址 ADDR:PORT")->capture_default_str();
   sub->add_option("--static-dir", opts->serve.static_dir, "网页应用目录（默认 web/dist，存在时）");
+  AddAccessOptions(*sub, opts->serve.access);
   sub->footer("按 Ctrl+C（SIGINT）或发送 SIGTERM 平稳停止：不再接受新连接，处理完进行中的请求。");
   sub->callback([&ctx, opts] { ctx.exit_code = RunServe(*opts, ctx.global); });
 }

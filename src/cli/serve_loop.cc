@@ -39,7 +39,7 @@ int ServeUntilSignal(store::Database& db, const ServeSettings& settings,
   options.static_dir = FindStaticDir(settings.static_dir);
 
   http::Router router;
-  http::RegisterApiRoutes(router, db);
+  http::RegisterApiRoutes(router, db, settings.access);
 
   // Block the stop signals in every thread the server will start, so that only sigwait below
   // receives them.

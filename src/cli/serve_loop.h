@@ -5,6 +5,7 @@
 #include <functional>
 #include <string>
 
+#include "access/access_service.h"
 #include "http/router.h"
 #include "http/server_options.h"
 #include "store/database.h"
@@ -13,7 +14,8 @@ namespace sunlight::cli {
 
 struct ServeSettings {
   std::string listen = "127.0.0.1:8080";
-  std::string static_dir;  // empty: web/dist when it exists
+  std::string static_dir;        // empty: web/dist when it exists
+  access::AccessOptions access;  // lockout, idle timeout (docs/access.md)
 };
 
 // Builds the route table over `db`, starts the server, prints the address (and calls
