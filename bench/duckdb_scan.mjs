@@ -123,6 +123,10 @@ async function main() {
   const spec = JSON.parse(fs.readFileSync(args.spec, 'utf8'));
   const instance = await DuckDBInstance.create(':memory:', { threads: String(args.threads) });
   const conn = await instance.connect();
+  // The reference SQL is portable SQL in which `/` on integers truncates (SQLite, PostgreSQL:
+  // the Luhn check, SUNLIGHT_SQL_DAY's day numbers). DuckDB's `/` divides as floating point
+  // unless told otherwise; without this the peer computes other answers, not the same ones.
+  await conn.run('SET integer_division = true');
   const version = (await conn.runAndReadAll('SELECT version()')).getRows()[0][0];
 
   const loadStarted = process.hrtime.bigint();
