@@ -20,7 +20,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { installMockApi } from './mock-api.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const webDir = path.resolve(here, '..');
@@ -236,8 +235,10 @@ async function run() {
       if (!response.ok || !html.includes('<div id="app">')) fail(`GET ${route} did not serve the app (status ${response.status})`);
     }
 
-    const hasSession = await sessionEndpointExists(base);
-    step(hasSession ? 'session endpoint present: full flow' : 'session endpoint not built yet: login page only');
+    // The session endpoint is part of the server now: its absence is a failure, never a
+    // reason to run the pages against a stand-in.
+    if (!(await sessionEndpointExists(base))) fail('POST /api/v1/session is missing (404 route_not_found)');
+    step('session endpoint present: full flow');
 
     browser = await chromium.launch({ executablePath: browserPath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
@@ -251,27 +252,6 @@ async function run() {
     const heading = await page.textContent('h1');
     if (!heading.includes('阳光')) fail(`login page heading is "${heading}"`);
     await shot(page, '01-login');
-
-    if (!hasSession) {
-      await login(page, base);
-      const alert = await page.waitForSelector('[data-test=login-error]');
-      const text = await alert.textContent();
-      if (!text.includes('登录服务尚未开通')) fail(`login error says "${text}", expected the not-available message`);
-      await shot(page, '02-login-not-available');
-
-      // The logged-in pages, over a stand-in for the endpoints not built yet (e2e/mock-api.mjs);
-      // screenshots under mocked/. What the real server serves still comes from it.
-      step('mocked pass: the logged-in pages over a stand-in API');
-      const mockedContext = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-      const mocked = await mockedContext.newPage();
-      mocked.setDefaultTimeout(30_000);
-      mocked.on('pageerror', (error) => pageErrors.push(String(error)));
-      watchCsp(mocked, pageErrors);
-      await installMockApi(mocked);
-      mkdirSync(path.join(outDir, 'mocked'), { recursive: true });
-      await loggedInFlow(mocked, base, 'mocked/');
-      return;
-    }
 
     await loggedInFlow(page, base, '');
   } finally {
