@@ -38,6 +38,7 @@
 #include <string_view>
 #include <system_error>
 
+#include "bench_dataset.h"
 #include "cli/command.h"
 #include "cli/database_setup.h"
 #include "core/status.h"
@@ -52,6 +53,7 @@ using sunlight::StatusOr;
 namespace demo = sunlight::demo;
 namespace ledger = sunlight::ledger;
 namespace store = sunlight::store;
+using sunlight::bench::SecondsSince;
 
 constexpr int64_t kDefaultHouseholds = 400000;
 constexpr uint64_t kDefaultSeed = 7;
@@ -65,10 +67,6 @@ struct BenchOptions {
   fs::path cache_dir;
   bool run_peer = true;
 };
-
-double SecondsSince(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
 
 // Returns false (after printing why) on a bad command line.
 bool ParseOptions(int argc, char** argv, BenchOptions& options) {
@@ -138,35 +136,6 @@ void RemoveDatabase(const fs::path& path) {
   for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
     fs::remove(path.string() + suffix, ignored);
   }
-}
-
-// The dataset folder, generated unless a complete one is cached. Empty on failure.
-std::optional<fs::path> PrepareDataset(const BenchOptions& options) {
-  fs::path dir = options.cache_dir / ("households-" + std::to_string(options.households) +
-                                      "-seed-" + std::to_string(options.seed) + "-clean");
-  // dataset.json is written last, so its presence means the folder is complete.
-  if (fs::exists(dir / "dataset.json")) {
-    std::printf("dataset: reusing %s\n", dir.c_str());
-    return dir;
-  }
-  demo::DemoOptions demo_options;
-  demo_options.households = options.households;
-  demo_options.seed = options.seed;
-  demo_options.anomalies = false;
-  demo_options.as_of = demo::DefaultAsOf();
-  demo_options.out_dir = dir;
-  std::printf("dataset: generating %lld households into %s …\n",
-              static_cast<long long>(options.households), dir.c_str());
-  std::fflush(stdout);
-  auto start = std::chrono::steady_clock::now();
-  StatusOr<demo::DemoSummary> summary = demo::GenerateDemoDataset(demo_options);
-  if (!summary.ok()) {
-    std::fprintf(stderr, "dataset generation failed: %s\n", summary.status().ToString().c_str());
-    return std::nullopt;
-  }
-  std::printf("dataset: %lld rows generated in %.1f s\n",
-              static_cast<long long>(summary->total_rows), SecondsSince(start));
-  return dir;
 }
 
 int64_t DatasetBytes(const fs::path& dir) {
@@ -311,7 +280,9 @@ int main(int argc, char** argv) {
               static_cast<long long>(options.households),
               static_cast<unsigned long long>(options.seed),
               static_cast<unsigned>(::sysconf(_SC_NPROCESSORS_ONLN)));
-  std::optional<fs::path> dataset = PrepareDataset(options);
+  std::optional<fs::path> dataset =
+      sunlight::bench::PrepareDataset(options.cache_dir, options.households, options.seed,
+                                      /*anomalies=*/false);
   if (!dataset) return 1;
   std::printf("dataset: %.0f MiB of CSV\n\n", Mib(DatasetBytes(*dataset) / 1024));
 

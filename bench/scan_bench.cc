@@ -49,6 +49,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "bench_dataset.h"
 #include "cli/command.h"
 #include "cli/database_setup.h"
 #include "core/status.h"
@@ -70,6 +71,7 @@ namespace demo = sunlight::demo;
 namespace ledger = sunlight::ledger;
 namespace rules = sunlight::rules;
 namespace store = sunlight::store;
+using sunlight::bench::SecondsSince;
 
 constexpr int64_t kDefaultHouseholds = 400000;
 constexpr uint64_t kDefaultSeed = 7;
@@ -87,10 +89,6 @@ struct BenchOptions {
   bool sqlite_sql = false;
   int runs = 1;
 };
-
-double SecondsSince(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
 
 double Mib(double bytes) { return bytes / 1024.0 / 1024.0; }
 
@@ -142,34 +140,6 @@ std::string ReadFile(const fs::path& path) {
   std::ostringstream text;
   text << in.rdbuf();
   return text.str();
-}
-
-// The dataset folder with planted anomalies, generated unless a complete one is cached.
-std::optional<fs::path> PrepareDataset(const BenchOptions& options) {
-  fs::path dir = options.cache_dir / ("households-" + std::to_string(options.households) +
-                                      "-seed-" + std::to_string(options.seed) + "-anomalies");
-  if (fs::exists(dir / "dataset.json")) {  // written last: the folder is complete
-    std::printf("dataset: reusing %s\n", dir.c_str());
-    return dir;
-  }
-  demo::DemoOptions demo_options;
-  demo_options.households = options.households;
-  demo_options.seed = options.seed;
-  demo_options.anomalies = true;
-  demo_options.as_of = demo::DefaultAsOf();
-  demo_options.out_dir = dir;
-  std::printf("dataset: generating %lld households with anomalies into %s …\n",
-              static_cast<long long>(options.households), dir.c_str());
-  std::fflush(stdout);
-  auto start = std::chrono::steady_clock::now();
-  StatusOr<demo::DemoSummary> summary = demo::GenerateDemoDataset(demo_options);
-  if (!summary.ok()) {
-    std::fprintf(stderr, "dataset generation failed: %s\n", summary.status().ToString().c_str());
-    return std::nullopt;
-  }
-  std::printf("dataset: %lld rows generated in %.1f s\n",
-              static_cast<long long>(summary->total_rows), SecondsSince(start));
-  return dir;
 }
 
 // The imported database, reused when its marker says a previous import completed.
@@ -511,7 +481,9 @@ int main(int argc, char** argv) {
               static_cast<unsigned long long>(options.seed),
               static_cast<unsigned>(::sysconf(_SC_NPROCESSORS_ONLN)));
   fs::create_directories(options.cache_dir);
-  std::optional<fs::path> dataset = PrepareDataset(options);
+  std::optional<fs::path> dataset =
+      sunlight::bench::PrepareDataset(options.cache_dir, options.households, options.seed,
+                                      /*anomalies=*/true);
   if (!dataset) return 1;
   const nlohmann::json manifest = nlohmann::json::parse(ReadFile(*dataset / "dataset.json"));
   const std::string as_of = manifest.value("as_of", "2021-12-31");
