@@ -8,6 +8,7 @@
 #include <array>
 #include <string>
 
+#include "store/migrations/migration_texts.h"
 #include "store/timestamp.h"
 #include "store/transaction.h"
 
@@ -15,7 +16,9 @@ namespace sunlight::store {
 
 namespace {
 
-constexpr std::array kMigrations = {
+// Not constexpr: the later texts live in other files; they are constant-initialised
+// string_views, so copying them here is safe in any initialisation order.
+const std::array kMigrations = {
     Migration{1, "regions_and_meta", R"sql(
 -- The 5-level administrative division table (统计用区划代码): province (2 digits),
 -- city (4), county (6), township (9), village (12). Loaded by region_table.cc.
@@ -386,6 +389,13 @@ INSERT INTO audit_head(id, last_id, last_hash) VALUES (1, 0, '');
 -- (dialect.h; SQLite: audit_log_no_update/_no_delete with RAISE(ABORT, …)).
 {{APPEND_ONLY(audit_log)}};
 )sql"},
+    // From here on each migration's text is in its own file (migrations/migration_texts.h).
+    Migration{6, "supervision", kMigration006Supervision},
+    Migration{7, "warning_flow", kMigration007WarningFlow},
+    Migration{8, "clues_transfers", kMigration008CluesTransfers},
+    Migration{9, "letters", kMigration009Letters},
+    Migration{10, "inspections", kMigration010Inspections},
+    Migration{11, "public_side", kMigration011PublicSide},
 };
 
 constexpr std::string_view kCreateSchemaMigrations = R"sql(

@@ -6,7 +6,7 @@
 #include <set>
 #include <string>
 
-#include "ledger_test_env.h"
+#include "api_support/ledger_test_env.h"
 
 namespace sunlight::http::ledger_testing {
 namespace {

@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "api_test_fixture.h"
+#include "api_support/api_test_fixture.h"
 
 namespace sunlight::http::testing {
 namespace {

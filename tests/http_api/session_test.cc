@@ -2,7 +2,7 @@
 // temporary passwords.
 #include <gtest/gtest.h>
 
-#include "api_test_fixture.h"
+#include "api_support/api_test_fixture.h"
 
 namespace sunlight::http::testing {
 namespace {

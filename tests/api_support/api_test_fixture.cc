@@ -1,4 +1,4 @@
-#include "api_test_fixture.h"
+#include "api_support/api_test_fixture.h"
 
 #include <unistd.h>
 

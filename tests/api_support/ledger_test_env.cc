@@ -1,4 +1,4 @@
-#include "ledger_test_env.h"
+#include "api_support/ledger_test_env.h"
 
 #include <gtest/gtest.h>
 

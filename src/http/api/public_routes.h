@@ -1,0 +1,12 @@
+// Routes of spec/workflows.md — being written; see docs/api.md when they land.
+#pragma once
+
+#include "http/api/api_context.h"
+#include "http/router.h"
+
+namespace sunlight::http {
+
+// REQUIRES: ctx.db outlives the server the router is given to.
+void RegisterPublicRoutes(Router& router, const ApiContext& ctx);
+
+}  // namespace sunlight::http

@@ -1,0 +1,7 @@
+#include "http/api/transfer_routes.h"
+
+namespace sunlight::http {
+
+void RegisterTransferRoutes(Router& /*router*/, const ApiContext& /*ctx*/) {}
+
+}  // namespace sunlight::http

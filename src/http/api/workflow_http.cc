@@ -1,0 +1,32 @@
+#include "http/api/workflow_http.h"
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "http/error_response.h"
+
+namespace sunlight::http {
+
+supervision::Actor ActorOf(const access::Principal& who) {
+  return supervision::Actor{who.login, who.org_id, who.region_code};
+}
+
+Status RequireDuty(const access::Principal& who, access::Duty duty) {
+  if (access::HasDuty(who.role, duty)) return Status::Ok();
+  return PermissionDeniedError(
+      "角色“" + std::string(access::CapabilitiesOf(who.role).label) + "”无权执行此操作",
+      "duty_not_allowed");
+}
+
+Response TransitionErrorResponse(const Status& status, const supervision::StateMachine& machine,
+                                 std::string_view current_state) {
+  if (status.reason() != "wrong_state") return ErrorResponse(status);
+  nlohmann::json allowed = nlohmann::json::array();
+  for (std::string_view next : machine.AllowedNext(current_state)) {
+    allowed.push_back(std::string(next));
+  }
+  return ErrorResponse(status, {{"state", std::string(current_state)}, {"allowed", allowed}});
+}
+
+}  // namespace sunlight::http
