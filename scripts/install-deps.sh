@@ -11,7 +11,7 @@ packages=(
   libboost-dev libsqlite3-dev sqlite3 libpq-dev postgresql-15
   nlohmann-json3-dev libopencc-dev opencc libicu-dev libssl-dev
   libargon2-dev libsodium-dev
-  libxlsxwriter-dev libminizip-dev libzip-dev libpugixml-dev libcairo2-dev libpango1.0-dev
+  libxlsxwriter-dev libminizip-dev libzip-dev libpugixml-dev libcairo2-dev libpango1.0-dev poppler-utils
   libspdlog-dev libfmt-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   chromium chromium-driver fonts-noto-cjk
