@@ -7,6 +7,7 @@
 #include "http/api/audit_routes.h"
 #include "http/api/case_routes.h"
 #include "http/api/clue_routes.h"
+#include "http/api/import_routes.h"
 #include "http/api/inspection_routes.h"
 #include "http/api/letter_routes.h"
 #include "http/api/ledger_routes.h"
@@ -15,6 +16,7 @@
 #include "http/api/region_routes.h"
 #include "http/api/reveal_routes.h"
 #include "http/api/session_routes.h"
+#include "http/api/share_routes.h"
 #include "http/api/stats_routes.h"
 #include "http/api/transfer_routes.h"
 #include "http/api/user_routes.h"
@@ -33,8 +35,10 @@ void RegisterApiRoutes(Router& router, store::Database& db, access::AccessOption
   RegisterUserRoutes(router, ctx);
   RegisterAuditRoutes(router, ctx);
   RegisterRevealRoutes(router, ctx);
+  RegisterShareRoutes(router, ctx);
   // Ledger and supervision routes take `ctx` (authenticate, scope, audit).
   RegisterLedgerRoutes(router, ctx);
+  RegisterImportRoutes(router, ctx);
   RegisterWarningRoutes(router, ctx);
   RegisterWarningFlowRoutes(router, ctx);
   RegisterRectificationRoutes(router, ctx);

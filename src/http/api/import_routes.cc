@@ -1,0 +1,7 @@
+#include "http/api/import_routes.h"
+
+namespace sunlight::http {
+
+void RegisterImportRoutes(Router& /*router*/, const ApiContext& /*ctx*/) {}
+
+}  // namespace sunlight::http
