@@ -37,6 +37,8 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['tests/unit/**/*.test.js'],
     css: false,
+    // The machine is shared: mounting Element Plus can take seconds under load.
+    testTimeout: 30000,
     server: { deps: { inline: ['element-plus'] } },
   },
 });

@@ -1,5 +1,9 @@
 // English: the second language. Keys mirror zh-CN.js exactly.
+import { flow, portal } from './flow.en.js';
+
 export default {
+  flow,
+  portal,
   app: {
     name: 'Sunlight',
     title: 'Sunlight · East–West Cooperation Supervision',
@@ -137,6 +141,8 @@ export default {
     text: '“{name}” is being built and comes in a later version.',
   },
   dashboard: {
+    clues: 'Clues',
+    pendingTransfers: 'Transfers to acknowledge',
     title: 'Dashboard',
     welcome: 'Hello, {name}',
     scope: 'Jurisdiction: {region}',
@@ -212,6 +218,7 @@ export default {
     transfer: 'Transfer',
   },
   fields: {
+    table: 'Table',
     rule: 'Rule',
     rule_name: 'Warning',
     subject_type: 'Subject type',

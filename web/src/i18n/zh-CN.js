@@ -1,6 +1,10 @@
 // Simplified Chinese: the interface's first language. Every key here must also be in en.js
 // (tests/unit/i18n.test.js checks both ways).
+import { flow, portal } from './flow.zh-CN.js';
+
 export default {
+  flow,
+  portal,
   app: {
     name: '阳光',
     title: '阳光 · 东西部协作监督平台',
@@ -138,6 +142,8 @@ export default {
     text: '“{name}”功能正在建设中，将在后续版本中提供。',
   },
   dashboard: {
+    clues: '问题线索',
+    pendingTransfers: '待签收的移送',
     title: '工作台',
     welcome: '您好，{name}',
     scope: '管辖范围：{region}',
@@ -213,6 +219,7 @@ export default {
     transfer: '移送',
   },
   fields: {
+    table: '数据表',
     rule: '规则',
     rule_name: '预警类型',
     subject_type: '对象类型',

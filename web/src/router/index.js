@@ -11,13 +11,56 @@ import CollectionListView from '../views/CollectionListView.vue';
 import CollectionDetailView from '../views/CollectionDetailView.vue';
 import PlaceholderView from '../views/PlaceholderView.vue';
 import { COLLECTIONS } from '../config/collections.js';
+import ClueListView from '../views/flow/ClueListView.vue';
+import ClueDetailView from '../views/flow/ClueDetailView.vue';
+import TransferListView from '../views/flow/TransferListView.vue';
+import TransferDetailView from '../views/flow/TransferDetailView.vue';
+import PublicLayout from '../layouts/PublicLayout.vue';
+import PublicDisclosureView from '../views/public/PublicDisclosureView.vue';
+import PublicReportView from '../views/public/PublicReportView.vue';
+import PublicQueryView from '../views/public/PublicQueryView.vue';
+import PublicSelfQueryView from '../views/public/PublicSelfQueryView.vue';
+import PublicCasesView from '../views/public/PublicCasesView.vue';
+
+// The supervision pages with their own views: [path, component, title, group, list].
+const idProp = (route) => ({ id: String(route.params.id) });
+const FLOW_ROUTES = [
+  { path: 'clues', name: 'clues', component: ClueListView, meta: { title: 'menu.clueList', group: 'menu.clues' } },
+  {
+    path: 'clues/:id',
+    name: 'clue-detail',
+    component: ClueDetailView,
+    props: idProp,
+    meta: { title: 'detail.title', group: 'menu.clues', list: { title: 'menu.clueList', to: '/clues' } },
+  },
+  { path: 'transfers', name: 'transfers', component: TransferListView, meta: { title: 'menu.transfers', group: 'menu.clues' } },
+  {
+    path: 'transfers/:id',
+    name: 'transfer-detail',
+    component: TransferDetailView,
+    props: idProp,
+    meta: { title: 'detail.title', group: 'menu.clues', list: { title: 'menu.transfers', to: '/transfers' } },
+  },
+];
+
+// The public portal (no login): its own layout under /public.
+const PUBLIC_ROUTES = {
+  path: '/public',
+  component: PublicLayout,
+  meta: { public: true },
+  children: [
+    { path: '', name: 'public-disclosure', component: PublicDisclosureView, meta: { public: true, title: 'portal.menu.disclosure' } },
+    { path: 'report', name: 'public-report', component: PublicReportView, meta: { public: true, title: 'portal.menu.report' } },
+    { path: 'query', name: 'public-query', component: PublicQueryView, meta: { public: true, title: 'portal.menu.query' } },
+    { path: 'self-query', name: 'public-self-query', component: PublicSelfQueryView, meta: { public: true, title: 'portal.menu.selfQuery' } },
+    { path: 'cases', name: 'public-cases', component: PublicCasesView, meta: { public: true, title: 'portal.menu.cases' } },
+  ],
+};
 
 // Pages of later issues, shown as "即将提供" for now: [path, title key, group key].
 export const PLACEHOLDERS = [
   ['problems', 'menu.problems', 'menu.rectification'],
   ['tasks', 'menu.tasks', 'menu.rectification'],
-  ['clues', 'menu.clueList', 'menu.clues'],
-  ['transfers', 'menu.transfers', 'menu.clues'],
   ['cases', 'menu.cases', null],
   ['inspections', 'menu.inspections', null],
   ['letters', 'menu.letters', null],
@@ -52,6 +95,7 @@ function collectionRoutes() {
 
 export const routes = [
   { path: '/login', name: 'login', component: LoginView, meta: { public: true, title: 'login.title' } },
+  PUBLIC_ROUTES,
   {
     path: '/',
     component: AdminLayout,
@@ -65,6 +109,7 @@ export const routes = [
         props: (route) => ({ id: String(route.params.id) }),
         meta: { title: 'detail.title', list: { title: 'menu.warnings', to: '/warnings' } },
       },
+      ...FLOW_ROUTES,
       ...collectionRoutes(),
       ...PLACEHOLDERS.map(([path, title, group]) => ({
         path,
@@ -87,6 +132,8 @@ export const routes = [
 export function createAppRouter(history = globalThis.window ? createWebHistory('/') : createMemoryHistory()) {
   const router = createRouter({ history, routes, scrollBehavior: () => ({ top: 0 }) });
   router.beforeEach(async (to) => {
+    // The public portal never asks the server who is logged in.
+    if (to.path === '/public' || to.path.startsWith('/public/')) return true;
     if (!session.checked) await restoreSession();
     if (to.meta.public) {
       if (to.name === 'login' && session.user) return { path: String(to.query.redirect || '/') };

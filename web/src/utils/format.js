@@ -47,6 +47,9 @@ const ENUM_TABLES = {
   subject_type: 'subjectType',
   role: 'roles',
   account_type: 'values.accountType',
+  household_status: 'values.householdStatus',
+  table: 'flow.tables',
+  source_table: 'flow.tables',
 };
 
 export function enumKey(field, value, collection) {
