@@ -124,3 +124,33 @@ describe('components', () => {
     wrapper.unmount();
   });
 });
+
+describe('workflow components', () => {
+  it('ActionDialog requires its fields, then shows a refused step in plain words', async () => {
+    const { default: ActionDialog } = await import('../../src/components/ActionDialog.vue');
+    const { global } = plugins();
+    const submit = vi.fn().mockRejectedValue(
+      new ApiError({ status: 409, code: 'wrong_state', kind: 'conflict', details: { state: 'dismissed', allowed: [] } }),
+    );
+    const wrapper = mount(ActionDialog, {
+      props: { modelValue: true, title: '排除', machine: 'warning', fields: [{ name: 'reason', label: '排除理由', required: true }], submit },
+      global,
+      attachTo: document.body,
+    });
+    await flushPromises();
+    document.querySelector('[data-test=action-submit]').click();
+    await flushPromises();
+    expect(submit).not.toHaveBeenCalled();
+    expect(document.querySelector('[data-test=action-error]').textContent).toContain('此项必填：排除理由');
+    const input = document.querySelector('input[name=reason]');
+    input.value = '核实无误';
+    input.dispatchEvent(new Event('input'));
+    await flushPromises();
+    document.querySelector('[data-test=action-submit]').click();
+    await flushPromises();
+    expect(submit).toHaveBeenCalledWith({ reason: '核实无误' });
+    expect(document.querySelector('[data-test=action-error]').textContent).toContain('当前状态为“已排除”，已是最终状态');
+    expect(wrapper.emitted('done')).toBeUndefined();
+    wrapper.unmount();
+  });
+});
