@@ -7,6 +7,7 @@
 #include "core/date.h"
 #include "core/period.h"
 #include "http/api/ledger_json.h"
+#include "http/api/xlsx_export.h"
 #include "store/result_set.h"
 
 namespace sunlight::http::ledger {
@@ -73,6 +74,9 @@ StatusOr<ListRequest> ParseListRequest(const Request& request, const CollectionS
         return BadParameter(name, "可排序的字段为 " + Join(fields));
       }
       list.sort_expr = std::string(it->expr);
+    } else if (name == "format") {
+      if (value != "json" && value != "xlsx") return BadParameter(name, "须为 json 或 xlsx");
+      list.export_xlsx = value == "xlsx";
     } else if (name == "order") {
       if (value != "asc" && value != "desc") return BadParameter(name, "须为 asc 或 desc");
       list.descending = value == "desc";
@@ -171,6 +175,7 @@ StatusOr<nlohmann::json> RunList(store::Connection& conn, const CollectionSpec& 
   SUNLIGHT_ASSIGN_OR_RETURN(store::ResultSet count,
                             conn.Query("SELECT COUNT(*) AS n" + from, params));
   const int64_t total = count.at(0, 0).AsInteger();
+  if (list.export_xlsx && total > MaxExportRows()) return ExportTooLarge(total);
 
   // Rows without the sorted value come last in both engines (SQLite puts NULL first,
   // PostgreSQL last); the id breaks ties, so pages never overlap.
@@ -186,6 +191,13 @@ StatusOr<nlohmann::json> RunList(store::Connection& conn, const CollectionSpec& 
     order += id_desc + " DESC";
   } else {
     order += std::string(spec.order_by_id);
+  }
+  if (list.export_xlsx) {
+    // The export: every matching row, masked like a page (RowsJson), in the list's order.
+    SUNLIGHT_ASSIGN_OR_RETURN(
+        store::ResultSet all,
+        conn.Query("SELECT " + std::string(spec.select) + from + order, params));
+    return nlohmann::json{{"items", RowsJson(all, scope)}, {"total", total}, {"export", "xlsx"}};
   }
   params.emplace_back(int64_t{list.page_size});
   params.emplace_back(int64_t{list.page - 1} * list.page_size);

@@ -11,6 +11,9 @@
 //   region  — a region code prefix (2–12 digits), intersected with the scope
 //   period  — YYYY, YYYY-Qn or YYYY-MM; from / to — YYYY-MM-DD (inclusive); only for
 //             collections with a date (CollectionSpec::date_expr)
+//   format  — json (default) | xlsx: every matching row, not one page (RunList returns them
+//             with "export": "xlsx", HandleLedgerRequest turns that into the workbook;
+//             http/api/xlsx_export.h), refused with 413 above MaxExportRows()
 // Unknown parameters are a 400 too, so that a misspelt filter does not silently show all.
 #pragma once
 
@@ -73,6 +76,7 @@ struct ListRequest {
   std::optional<std::string> date_min;  // inclusive, YYYY-MM-DD
   std::optional<std::string> date_end;  // exclusive (the day after `to`), YYYY-MM-DD
   std::vector<std::pair<std::string, store::Value>> equals;  // expr = value
+  bool export_xlsx = false;  // ?format=xlsx: all rows, paging ignored
 };
 
 // Reads the query string; InvalidArgument with reason "invalid_<param>" naming it.
