@@ -31,6 +31,7 @@ export default {
     dispatched_cadre: 'Dispatched cadre',
   },
   menu: {
+    shares: 'Data sharing',
     dashboard: 'Dashboard',
     warnings: 'Warnings',
     funds: 'Projects & funds',
@@ -58,6 +59,7 @@ export default {
     audit: 'Audit log',
   },
   login: {
+    publicPortal: 'For the public: disclosure, reports, payment lookup →',
     title: 'Log in',
     login: 'Login',
     password: 'Password',

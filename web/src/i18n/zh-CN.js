@@ -32,6 +32,7 @@ export default {
     dispatched_cadre: '外派干部',
   },
   menu: {
+    shares: '数据共享',
     dashboard: '工作台',
     warnings: '预警',
     funds: '项目资金',
@@ -59,6 +60,7 @@ export default {
     audit: '审计日志',
   },
   login: {
+    publicPortal: '群众服务：村务公开、举报、惠民资金查询 →',
     title: '用户登录',
     login: '账号',
     password: '密码',

@@ -15,6 +15,16 @@ import ClueListView from '../views/flow/ClueListView.vue';
 import ClueDetailView from '../views/flow/ClueDetailView.vue';
 import TransferListView from '../views/flow/TransferListView.vue';
 import TransferDetailView from '../views/flow/TransferDetailView.vue';
+import ProblemListView from '../views/flow/ProblemListView.vue';
+import ProblemDetailView from '../views/flow/ProblemDetailView.vue';
+import TaskBoardView from '../views/flow/TaskBoardView.vue';
+import TaskDetailView from '../views/flow/TaskDetailView.vue';
+import CaseListView from '../views/flow/CaseListView.vue';
+import CaseDetailView from '../views/flow/CaseDetailView.vue';
+import LetterListView from '../views/flow/LetterListView.vue';
+import GenericListView from '../views/flow/GenericListView.vue';
+import ImportView from '../views/flow/ImportView.vue';
+import StatsView from '../views/flow/StatsView.vue';
 import PublicLayout from '../layouts/PublicLayout.vue';
 import PublicDisclosureView from '../views/public/PublicDisclosureView.vue';
 import PublicReportView from '../views/public/PublicReportView.vue';
@@ -24,7 +34,40 @@ import PublicCasesView from '../views/public/PublicCasesView.vue';
 
 // The supervision pages with their own views: [path, component, title, group, list].
 const idProp = (route) => ({ id: String(route.params.id) });
+function detail(path, component, group, listTitle) {
+  return {
+    path: `${path}/:id`,
+    name: `${path}-detail`,
+    component,
+    props: idProp,
+    meta: { title: 'detail.title', group, list: { title: listTitle, to: `/${path}` } },
+  };
+}
+// Lists of the API shown as they come: [path, title, group].
+const GENERIC_LISTS = [
+  ['inspections', 'menu.inspections', null],
+  ['archives', 'menu.archives', null],
+  ['users', 'menu.users', 'menu.system'],
+  ['shares', 'menu.shares', 'menu.system'],
+  ['audit', 'menu.audit', null],
+];
 const FLOW_ROUTES = [
+  { path: 'problems', name: 'problems', component: ProblemListView, meta: { title: 'menu.problems', group: 'menu.rectification' } },
+  detail('problems', ProblemDetailView, 'menu.rectification', 'menu.problems'),
+  { path: 'tasks', name: 'tasks', component: TaskBoardView, meta: { title: 'menu.tasks', group: 'menu.rectification' } },
+  detail('tasks', TaskDetailView, 'menu.rectification', 'menu.tasks'),
+  { path: 'cases', name: 'cases', component: CaseListView, meta: { title: 'menu.cases' } },
+  detail('cases', CaseDetailView, null, 'menu.cases'),
+  { path: 'letters', name: 'letters', component: LetterListView, meta: { title: 'menu.letters' } },
+  { path: 'stats', name: 'stats', component: StatsView, meta: { title: 'menu.stats' } },
+  { path: 'import', name: 'import', component: ImportView, meta: { title: 'flow.imports.title', group: 'menu.funds' } },
+  ...GENERIC_LISTS.map(([path, title, group]) => ({
+    path,
+    name: path,
+    component: GenericListView,
+    props: { api: path, titleKey: title },
+    meta: { title, group },
+  })),
   { path: 'clues', name: 'clues', component: ClueListView, meta: { title: 'menu.clueList', group: 'menu.clues' } },
   {
     path: 'clues/:id',
@@ -58,17 +101,7 @@ const PUBLIC_ROUTES = {
 };
 
 // Pages of later issues, shown as "即将提供" for now: [path, title key, group key].
-export const PLACEHOLDERS = [
-  ['problems', 'menu.problems', 'menu.rectification'],
-  ['tasks', 'menu.tasks', 'menu.rectification'],
-  ['cases', 'menu.cases', null],
-  ['inspections', 'menu.inspections', null],
-  ['letters', 'menu.letters', null],
-  ['archives', 'menu.archives', null],
-  ['stats', 'menu.stats', null],
-  ['users', 'menu.users', 'menu.system'],
-  ['audit', 'menu.audit', null],
-];
+export const PLACEHOLDERS = [];
 
 function collectionRoutes() {
   const routes = [];

@@ -51,6 +51,26 @@ describe('router', () => {
     for (const path of ['', 'warnings', 'warnings/:id', 'projects', 'payments', 'households', 'companies', 'import-batches', 'cadres', 'audit', 'stats', 'letters']) {
       expect(paths, path).toContain(path);
     }
-    expect(PLACEHOLDERS.length).toBeGreaterThan(5);
+  });
+
+  it('has real pages for the supervision workflows, not placeholders', () => {
+    const children = routes.find((r) => r.path === '/').children;
+    const placeholders = new Set(PLACEHOLDERS.map(([path]) => path));
+    for (const path of ['clues', 'clues/:id', 'transfers', 'transfers/:id', 'problems', 'tasks', 'tasks/:id', 'cases', 'cases/:id', 'letters', 'import', 'users', 'audit']) {
+      const route = children.find((r) => r.path === path);
+      expect(route, path).toBeTruthy();
+      expect(placeholders.has(path), path).toBe(false);
+    }
+  });
+
+  it('opens the public portal without a session and without asking the server who is logged in', async () => {
+    const fetchMock = vi.fn(() => Promise.resolve(jsonResponse(401, { error: { code: 'unauthenticated', message: '' } })));
+    vi.stubGlobal('fetch', fetchMock);
+    const router = createAppRouter(createMemoryHistory());
+    for (const [path, name] of [['/public', 'public-disclosure'], ['/public/report', 'public-report'], ['/public/query?code=AB', 'public-query'], ['/public/self-query', 'public-self-query'], ['/public/cases', 'public-cases']]) {
+      await router.push(path);
+      expect(router.currentRoute.value.name, path).toBe(name);
+    }
+    expect(fetchMock).not.toHaveBeenCalled();
   });
 });
