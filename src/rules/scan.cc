@@ -7,6 +7,11 @@
 #include <optional>
 #include <thread>
 
+#include <openssl/evp.h>
+
+#include "store/timestamp.h"
+#include "store/transaction.h"
+
 namespace sunlight::rules {
 namespace {
 
@@ -36,7 +41,78 @@ void RunKernels(const std::vector<const Rule*>& rules, const Snapshot& snapshot,
   for (std::thread& thread : pool) thread.join();
 }
 
+// Outcome states of the warning life cycle (supervision/warning_flow.h; rules/ sits below
+// supervision/, so the names are repeated here) after which a warning is no longer open.
+bool IsHandledOutcome(std::string_view state) {
+  return state == "dismissed" || state == "problem" || state == "clue";
+}
+bool IsFinished(std::string_view state) {
+  return IsHandledOutcome(state) || state == "data_corrected" || state == "closed";
+}
+
 }  // namespace
+
+std::string EvidenceTextHash(std::string_view evidence_json) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  EVP_Digest(evidence_json.data(), evidence_json.size(), digest, &length, EVP_sha256(), nullptr);
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string hex;
+  for (unsigned int i = 0; i < length; ++i) {
+    hex += kHex[digest[i] >> 4];
+    hex += kHex[digest[i] & 0xf];
+  }
+  return hex;
+}
+
+std::string EvidenceHash(const Evidence& evidence) {
+  return EvidenceTextHash(EvidenceJson(evidence).dump());
+}
+
+StatusOr<StoreOnceCounts> StoreWarningsOnce(store::Connection& conn,
+                                            const std::vector<Warning>& warnings, Date as_of) {
+  StoreOnceCounts counts;
+  SUNLIGHT_ASSIGN_OR_RETURN(store::Transaction tx, conn.Begin());
+  const std::string now = store::TimestampNow();
+  const std::string as_of_text = as_of.ToString();
+  for (const Warning& w : warnings) {
+    const std::string evidence = EvidenceJson(w.evidence).dump();
+    const std::string hash = EvidenceTextHash(evidence);
+    // Newest first: any open one decides; otherwise the latest outcome does.
+    SUNLIGHT_ASSIGN_OR_RETURN(store::ResultSet earlier,
+                              conn.Query("SELECT state, evidence_hash, evidence FROM warnings "
+                                         "WHERE rule = ? AND subject_id = ? ORDER BY id DESC",
+                                         {w.rule, w.subject_id}));
+    bool open = false;
+    for (size_t i = 0; i < earlier.size() && !open; ++i) {
+      open = !IsFinished(earlier.at(i, 0).AsText());
+    }
+    if (open) {
+      ++counts.already_open;
+      continue;
+    }
+    if (earlier.size() > 0 && IsHandledOutcome(earlier.at(0, 0).AsText())) {
+      // Warnings stored before evidence_hash existed: hash their stored evidence text, which
+      // was written in the same canonical form.
+      const std::string before = earlier.at(0, 1).is_null()
+                                     ? EvidenceTextHash(earlier.at(0, 2).AsText())
+                                     : earlier.at(0, 1).AsText();
+      if (before == hash) {
+        ++counts.still_handled;
+        continue;
+      }
+    }
+    SUNLIGHT_RETURN_IF_ERROR(conn.Execute(
+        "INSERT INTO warnings(rule, subject_type, subject_id, region_code, severity, amount_fen, "
+        "evidence, params, as_of, state, created_at, evidence_hash, updated_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?, ?)",
+        {w.rule, w.subject_type, w.subject_id, w.region_code, w.severity, w.amount_fen, evidence,
+         w.params.dump(), as_of_text, now, hash, now}));
+    ++counts.inserted;
+  }
+  SUNLIGHT_RETURN_IF_ERROR(tx.Commit());
+  return counts;
+}
 
 StatusOr<ScanResult> Scan(store::Connection& conn, const std::vector<const Rule*>& rules,
                           const ScanOptions& options) {
@@ -74,7 +150,11 @@ StatusOr<ScanResult> Scan(store::Connection& conn, const std::vector<const Rule*
   }
   SortWarnings(result.warnings);
   const auto store_started = std::chrono::steady_clock::now();
-  SUNLIGHT_ASSIGN_OR_RETURN(result.stored, StoreWarnings(conn, result.warnings, options.as_of));
+  SUNLIGHT_ASSIGN_OR_RETURN(StoreOnceCounts stored,
+                            StoreWarningsOnce(conn, result.warnings, options.as_of));
+  result.stored.inserted = stored.inserted;
+  result.stored.already_open = stored.already_open;
+  result.still_handled = stored.still_handled;
   result.store_seconds = SecondsSince(store_started);
   return result;
 }

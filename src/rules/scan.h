@@ -4,6 +4,8 @@
 #pragma once
 
 #include <functional>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/date.h"
@@ -30,6 +32,9 @@ struct RuleTiming {
 struct ScanResult {
   std::vector<Warning> warnings;  // sorted by (rule, subject_id)
   StoreCounts stored;
+  // Found again, but their last warning was given an outcome on the same evidence (dismissed,
+  // turned into a problem or a clue): not raised again (StoreWarningsOnce).
+  int still_handled = 0;
   size_t snapshot_bytes = 0;      // 0 with the SQL engine
   double snapshot_seconds = 0;    // loading the snapshot (0 with the SQL engine)
   std::vector<RuleTiming> rules;  // in the order the rules ran
@@ -48,6 +53,29 @@ struct ScanOptions {
   int threads = 2;
   ScanProgressFn progress;  // called in rule order, from the calling thread
 };
+
+// The SHA-256 (hex) of the canonical evidence JSON (EvidenceJson(...).dump(): kinds and ids
+// sorted), stored as warnings.evidence_hash.
+std::string EvidenceHash(const Evidence& evidence);
+std::string EvidenceTextHash(std::string_view evidence_json);
+
+struct StoreOnceCounts {
+  int inserted = 0;
+  int already_open = 0;   // an open warning (new, explanation_requested, explained) exists
+  int still_handled = 0;  // the latest was dismissed / became a problem or clue, same evidence
+};
+
+// Stores warnings in one transaction (state 'new', with evidence_hash) so that a re-scan never
+// duplicates one (spec/workflows.md "Warning"), per rule + subject:
+// - an open warning exists (any state but an outcome): skipped;
+// - the latest is dismissed, problem or clue: skipped while its evidence hash equals the new
+//   one (a changed evidence raises a new warning);
+// - the latest is data_corrected (or a legacy 'closed'): the ledger was said to be corrected,
+//   yet the rule still fires, so a new warning is raised.
+// Used by Scan and by the workflow rules (supervision/workflow_rules.h).
+[[nodiscard]] StatusOr<StoreOnceCounts> StoreWarningsOnce(store::Connection& conn,
+                                                          const std::vector<Warning>& warnings,
+                                                          Date as_of);
 
 [[nodiscard]] StatusOr<ScanResult> Scan(store::Connection& conn,
                                         const std::vector<const Rule*>& rules,
