@@ -154,3 +154,60 @@ describe('workflow components', () => {
     wrapper.unmount();
   });
 });
+
+describe('public portal and transfers', () => {
+  let fetchMock;
+  beforeEach(() => {
+    fetchMock = vi.fn();
+    vi.stubGlobal('fetch', fetchMock);
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('PublicReportView sends the report with its attachment in base64 and shows the query code', async () => {
+    const { default: PublicReportView } = await import('../../src/views/public/PublicReportView.vue');
+    fetchMock.mockResolvedValue(jsonResponse(201, { query_code: 'ABCD-EFGH-JKLM', state: 'received', acceptance_due: '2026-12-14', message: '举报已收到。' }));
+    const { global } = plugins();
+    const wrapper = mount(PublicReportView, { global, attachTo: document.body });
+    await wrapper.find('textarea[name=content]').setValue('补助没有发放');
+    await wrapper.find('input[name=region_code]').setValue('520521');
+    const file = new File(['附件'], 'a.txt', { type: 'text/plain' });
+    const input = wrapper.find('[data-test=report-files]');
+    Object.defineProperty(input.element, 'files', { value: [file] });
+    await input.trigger('change');
+    await wrapper.find('[data-test=report-form]').trigger('submit');
+    await vi.waitFor(() => expect(fetchMock).toHaveBeenCalled());
+    const [url, init] = fetchMock.mock.calls[0];
+    expect(url).toBe('/api/v1/public/reports');
+    expect(init.method).toBe('POST');
+    const body = JSON.parse(init.body);
+    expect(body.content).toBe('补助没有发放');
+    expect(body.region_code).toBe('520521');
+    expect(body.anonymous).toBe(true);
+    expect(body.attachments).toEqual([{ file_name: 'a.txt', content_type: 'text/plain', content_base64: Buffer.from('附件').toString('base64') }]);
+    await vi.waitFor(() => expect(wrapper.find('[data-test=query-code]').exists()).toBe(true));
+    expect(wrapper.find('[data-test=query-code]').text()).toBe('ABCD-EFGH-JKLM');
+    wrapper.unmount();
+  });
+
+  it('TransferDetailView offers the receiver its steps and explains a refused one', async () => {
+    const { default: TransferDetailView } = await import('../../src/views/flow/TransferDetailView.vue');
+    const transfer = { id: 5, letter_no: '穗纪移〔2026〕1号', state: 'concluded', state_label: '已办结', direction: 'received', allowed: [], items: [], feedback: [] };
+    fetchMock.mockImplementation((url, init) => {
+      if (init?.method === 'POST') {
+        return Promise.resolve(jsonResponse(409, { error: { code: 'wrong_state', message: '', details: { state: 'concluded', allowed: [] } } }));
+      }
+      return Promise.resolve(jsonResponse(200, transfer));
+    });
+    const { global } = plugins();
+    const wrapper = mount(TransferDetailView, { props: { id: '5' }, global, attachTo: document.body });
+    await vi.waitFor(() => expect(wrapper.find('[data-test=transfer-state]').exists()).toBe(true));
+    expect(wrapper.find('[data-test=transfer-state]').text()).toBe('已办结');
+    await wrapper.find('[data-test=transfer-action-acknowledge]').trigger('click');
+    await flushPromises();
+    document.querySelector('[data-test=action-submit]').click();
+    await vi.waitFor(() => expect(document.querySelector('[data-test=action-error]')).not.toBeNull());
+    expect(fetchMock.mock.calls.some(([url, init]) => url === '/api/v1/transfers/5/acknowledge' && init.method === 'POST')).toBe(true);
+    expect(document.querySelector('[data-test=action-error]').textContent).toContain('当前状态为“已办结”，已是最终状态');
+    wrapper.unmount();
+  });
+});
