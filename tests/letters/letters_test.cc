@@ -3,6 +3,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+#include <fstream>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -54,12 +56,19 @@ class LettersTest : public sunlight::testing::EngineTest {
     return letter.ok() ? *letter : LetterRecord{};
   }
 
-  // Both files of the letter, as text (docx runs; pdftotext without whitespace).
+  // Both files of the letter, as text (docx runs; pdftotext without whitespace). With
+  // SUNLIGHT_LETTERS_OUT set, the files are also written there, to look at.
   std::pair<std::string, std::string> Texts(const LetterRecord& letter) {
     StatusOr<std::string> docx = LetterDocx(letter);
     EXPECT_TRUE(docx.ok()) << docx.status();
     StatusOr<std::string> pdf = LetterPdf(*conn_, letter);
     EXPECT_TRUE(pdf.ok()) << pdf.status();
+    if (const char* out = std::getenv("SUNLIGHT_LETTERS_OUT"); out && docx.ok() && pdf.ok()) {
+      std::string base = std::string(out) + "/" + std::string(LetterKindName(letter.kind)) +
+                         "-" + std::to_string(letter.id) + "-" + EngineName(engine());
+      std::ofstream(base + ".docx", std::ios::binary) << *docx;
+      std::ofstream(base + ".pdf", std::ios::binary) << *pdf;
+    }
     return {docx.ok() ? DocxText(*docx) : "", pdf.ok() ? Squeeze(PdfText(*pdf)) : ""};
   }
 

@@ -118,6 +118,7 @@ class Writer {
     if (y_ + points > kBottom + 0.01) NewPage();
   }
   double y() const { return y_; }
+  int page() const { return page_; }
 
   void NewPage() {
     PageNumber();
@@ -155,9 +156,10 @@ cairo_status_t AppendToString(void* closure, const unsigned char* data, unsigned
   return CAIRO_STATUS_SUCCESS;
 }
 
-}  // namespace
-
-StatusOr<std::string> RenderPdf(const LetterDocument& doc) {
+// Renders with body lines `pitch` apart; tells whether the 署名 and date had to start a page
+// of their own.
+StatusOr<std::string> RenderWithPitch(const LetterDocument& doc, double pitch,
+                                      bool& signature_alone) {
   std::string bytes;
   cairo_surface_t* surface =
       cairo_pdf_surface_create_for_stream(&AppendToString, &bytes, kPageWidth, kPageHeight);
@@ -173,42 +175,44 @@ StatusOr<std::string> RenderPdf(const LetterDocument& doc) {
                  .bold = true,
                  .align = PANGO_ALIGN_CENTER,
                  .red = 1,
-                 .pitch = 2 * kPitch};
+                 .pitch = 2 * pitch};
     double natural = writer.TextWidth(doc.issuer_name, header);
     if (natural > kTextWidth) header.size = header.size * kTextWidth / natural * 0.98;
     writer.Paragraph(doc.issuer_name, header);
-    writer.Advance(kPitch);  // 版头下空二行 (one here, one in the header's own slot)
-    writer.Paragraph(doc.number, Style{.align = PANGO_ALIGN_CENTER});
+    writer.Advance(pitch);  // 版头下空二行 (one here, one in the header's own slot)
+    writer.Paragraph(doc.number, Style{.align = PANGO_ALIGN_CENTER, .pitch = pitch});
     // The red separator, 4 mm under the number, as wide as the 版心.
-    double rule_y = writer.y() + 4 * kMm - kPitch / 4;
+    double rule_y = writer.y() + 4 * kMm - pitch / 4;
     cairo_set_source_rgb(cr, 1, 0, 0);
     cairo_set_line_width(cr, 1.0);
     cairo_move_to(cr, kLeft, rule_y);
     cairo_line_to(cr, kLeft + kTextWidth, rule_y);
     cairo_stroke(cr);
-    writer.Advance(2 * kPitch);  // 红线下空二行
+    writer.Advance(2 * pitch);  // 红线下空二行
     writer.Paragraph(doc.title, Style{.families = kTitleFamilies,
                                       .size = 22,
                                       .bold = true,
                                       .align = PANGO_ALIGN_CENTER,
-                                      .pitch = 1.25 * kPitch});
-    writer.Advance(kPitch);  // 标题下空一行
-    writer.Paragraph(doc.recipient_name + "：", Style{});
+                                      .pitch = 1.25 * pitch});
+    writer.Advance(pitch);  // 标题下空一行
+    writer.Paragraph(doc.recipient_name + "：", Style{.pitch = pitch});
     for (const std::string& p : doc.paragraphs) {
-      writer.Paragraph(p, Style{.indent = 2 * kChar, .justify = true});
+      writer.Paragraph(p, Style{.indent = 2 * kChar, .justify = true, .pitch = pitch});
     }
     // 署名 centred over the 成文日期, which stands four characters from the right edge;
-    // both on the same page, after two blank lines.
-    writer.Advance(2 * kPitch);
-    writer.EnsureRoom(2 * kPitch);
+    // both on the same page, after one blank line (正文下空一行).
+    const int page_before = writer.page();
+    writer.Advance(pitch);
+    writer.EnsureRoom(2 * pitch);
+    signature_alone = writer.page() != page_before;
     std::string date = doc.issued_on.ToChineseString();
-    double date_width = writer.TextWidth(date, Style{});
+    double date_width = writer.TextWidth(date, Style{.pitch = pitch});
     double date_x = kTextWidth - 4 * kChar - date_width;
-    double name_width = writer.TextWidth(doc.issuer_name, Style{});
+    double name_width = writer.TextWidth(doc.issuer_name, Style{.pitch = pitch});
     double name_x = std::max(0.0, date_x + date_width / 2 - name_width / 2);
     if (name_x + name_width > kTextWidth) name_x = std::max(0.0, kTextWidth - name_width);
-    writer.Paragraph(doc.issuer_name, Style{}, kTextWidth - name_x, name_x);
-    writer.Paragraph(date, Style{}, kTextWidth - date_x, date_x);
+    writer.Paragraph(doc.issuer_name, Style{.pitch = pitch}, kTextWidth - name_x, name_x);
+    writer.Paragraph(date, Style{.pitch = pitch}, kTextWidth - date_x, date_x);
     writer.Finish();
   }
   cairo_destroy(cr);
@@ -218,6 +222,20 @@ StatusOr<std::string> RenderPdf(const LetterDocument& doc) {
   if (status != CAIRO_STATUS_SUCCESS) {
     return InternalError(fmt::format("生成 PDF 失败（{}）", cairo_status_to_string(status)),
                          "pdf_failed");
+  }
+  return bytes;
+}
+
+}  // namespace
+
+StatusOr<std::string> RenderPdf(const LetterDocument& doc) {
+  // GB/T 9704 7.3.5: when the 署名 and date do not fit under the last lines of the body, adjust
+  // the line spacing rather than leave them alone on a page: 22, then 23, then 24 lines a page.
+  StatusOr<std::string> bytes = InternalError("生成 PDF 失败", "pdf_failed");
+  for (int lines : {22, 23, 24}) {
+    bool signature_alone = false;
+    bytes = RenderWithPitch(doc, kTextHeight / lines, signature_alone);
+    if (!bytes.ok() || !signature_alone) break;
   }
   return bytes;
 }
