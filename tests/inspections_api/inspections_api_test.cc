@@ -183,7 +183,7 @@ TEST_F(InspectionsApiTest, StatsNumbersEqualTheTotalsOfTheListsTheyLinkTo) {
   int checked = 0;
   std::int64_t warnings = 0;
   for (const json& f : JsonOf(stats)["figures"]) {
-    const std::string collection = f["rows"]["collection"];
+    const std::string collection = f["rows"]["collection"].get<std::string>();
     if ((collection != "warnings" && collection != "payments") || f["unit"] == "rate") continue;
     if (collection == "payments" && f["key"] != "money.payments") continue;
     HttpResponse rows =
