@@ -1,12 +1,15 @@
 // `sunlight scan`: run the warning rules (spec/rules.md) over a snapshot of the ledger (or as
 // reference SQL inside the store with --engine sql), with parameters from --config, store the
 // warnings (no second open warning per rule and subject), and write them as JSON lines in the
-// contract's order (rule, subject_id). --timings prints per-rule times on stderr, one line
-// each, for people and for bench/scan_bench, which parses them:
+// contract's order (rule, subject_id). After the ledger rules come the workflow rules over the
+// supervision records (supervision/workflow_rules.h: D02), and unexplained warnings past their
+// due date are escalated (supervision/escalation.h). --timings prints per-rule times on stderr, one
+// line each, for people and for bench/scan_bench, which parses them:
 //   [计时] 快照 <ms> ms <bytes> 字节
 //   [计时] <code> <ms> ms <warnings> 条
 //   [计时] 保存 <ms> ms
 //   [计时] 合计 <ms> ms
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -23,6 +26,9 @@
 #include "rules/engine.h"
 #include "rules/scan.h"
 #include "rules/snapshot.h"
+#include "supervision/escalation.h"
+#include "supervision/work_calendar.h"
+#include "supervision/workflow_rules.h"
 
 namespace sunlight::cli {
 namespace {
@@ -58,7 +64,36 @@ int RunScan(const ScanOptions& opts, const GlobalOptions& global) {
     if (!parsed.ok()) return ReportFailure(parsed.status().WithPrefix("--as-of"));
     as_of = *parsed;
   }
-  StatusOr<std::vector<const rules::Rule*>> selected = rules::SelectRules(opts.rules);
+  // The workflow rules (D02, …) are not in the ledger engine: take their codes out of --rules
+  // and run them after the ledger rules. Without --rules, every rule of both kinds runs.
+  std::string ledger_codes;
+  std::vector<const supervision::WorkflowRule*> workflow_rules;
+  bool run_ledger = opts.rules.empty();
+  if (opts.rules.empty()) {
+    for (const supervision::WorkflowRule& rule : supervision::WorkflowRules()) {
+      workflow_rules.push_back(&rule);
+    }
+  } else {
+    size_t start = 0;
+    while (start <= opts.rules.size()) {
+      const size_t end = std::min(opts.rules.find(',', start), opts.rules.size());
+      std::string code = opts.rules.substr(start, end - start);
+      start = end + 1;
+      while (!code.empty() && code.front() == ' ') code.erase(0, 1);
+      while (!code.empty() && code.back() == ' ') code.pop_back();
+      if (code.empty()) continue;
+      if (const supervision::WorkflowRule* rule = supervision::FindWorkflowRule(code)) {
+        workflow_rules.push_back(rule);
+        continue;
+      }
+      if (!ledger_codes.empty()) ledger_codes += ',';
+      ledger_codes += code;
+      run_ledger = true;
+    }
+  }
+  std::vector<const rules::Rule*> no_rules;
+  StatusOr<std::vector<const rules::Rule*>> selected =
+      run_ledger ? rules::SelectRules(ledger_codes) : no_rules;
   if (!selected.ok()) return ReportFailure(selected.status());
   rules::RuleConfig config;
   if (!opts.config.empty()) {
@@ -93,10 +128,37 @@ int RunScan(const ScanOptions& opts, const GlobalOptions& global) {
   scan_options.config = &config;
   scan_options.threads = opts.threads;
   scan_options.progress = progress;
-  StatusOr<rules::ScanResult> scan = rules::Scan(**conn, *selected, scan_options);
+  StatusOr<rules::ScanResult> scan =
+      run_ledger ? rules::Scan(**conn, *selected, scan_options) : rules::ScanResult{};
   if (!scan.ok()) return ReportFailure(scan.status());
-  const std::vector<rules::Warning>& warnings = scan->warnings;
-  const rules::StoreCounts* stored = &scan->stored;
+  StatusOr<std::vector<supervision::WorkflowRuleRun>> workflow =
+      supervision::RunWorkflowRules(**conn, workflow_rules, as_of);
+  if (!workflow.ok()) return ReportFailure(workflow.status());
+  // Ledger rules' codes (A01–D01) sort before the workflow rules' (D02…), so appending keeps
+  // the contract's order.
+  std::vector<rules::Warning>& warnings = scan->warnings;
+  rules::StoreCounts* stored = &scan->stored;
+  for (supervision::WorkflowRuleRun& run : *workflow) {
+    if (progress) {
+      std::fprintf(stderr, "%.*s %.*s：%zu 条预警\n", static_cast<int>(run.rule->code.size()),
+                   run.rule->code.data(), static_cast<int>(run.rule->name_zh.size()),
+                   run.rule->name_zh.data(), run.warnings.size());
+    }
+    stored->inserted += run.stored.inserted;
+    stored->already_open += run.stored.already_open;
+    warnings.insert(warnings.end(), run.warnings.begin(), run.warnings.end());
+  }
+  // Unexplained warnings past their due date rise a level (超时升级); a calendar that cannot be
+  // read falls back to Monday–Friday, which the message says.
+  StatusOr<supervision::WorkCalendar> calendar = supervision::WorkCalendar::LoadDefault();
+  if (!calendar.ok()) {
+    std::fprintf(stderr, "工作日历不可用（%s），超时升级按周一至周五计算\n",
+                 calendar.status().message().c_str());
+    calendar = supervision::WorkCalendar();
+  }
+  StatusOr<supervision::EscalationResult> escalated =
+      supervision::EscalateOverdue(**conn, as_of, *calendar);
+  if (!escalated.ok()) return ReportFailure(escalated.status());
 
   if (!opts.out.empty()) {
     std::ofstream out(opts.out, std::ios::binary | std::ios::trunc);
@@ -112,6 +174,15 @@ int RunScan(const ScanOptions& opts, const GlobalOptions& global) {
   std::cout << "扫描完成（基准日 " << as_of.ToString() << "）：" << warnings.size()
             << " 条预警，新增 " << stored->inserted << " 条，已有未结 " << stored->already_open
             << " 条，用时 " << seconds << " 秒\n";
+  int still_handled = scan->still_handled;
+  for (const supervision::WorkflowRuleRun& run : *workflow)
+    still_handled += run.stored.still_handled;
+  if (still_handled > 0) {
+    std::cout << "已排除或已移交且证据未变、未重复预警 " << still_handled << " 条\n";
+  }
+  if (escalated->escalated > 0) {
+    std::cout << "超时未说明的预警升级 " << escalated->escalated << " 条\n";
+  }
   return kExitOk;
 }
 
