@@ -196,11 +196,17 @@ StatusOr<Session> AccessService::Resume(std::string_view session_id) {
   const std::string key = SessionKey(session_id);
   SUNLIGHT_ASSIGN_OR_RETURN(
       store::ResultSet rs,
-      conn->Query("SELECT user_id, last_seen_at FROM sessions WHERE id_hash = ?", {key}));
+      conn->Query("SELECT user_id, last_seen_at, created_at FROM sessions WHERE id_hash = ?",
+                  {key}));
   if (rs.empty()) return UnauthenticatedError("请先登录", "unauthenticated");
   const std::int64_t user_id = rs.at(0, 0).AsInteger();
   const std::int64_t last_seen = rs.at(0, 1).AsInteger();
+  const std::int64_t created = rs.at(0, 2).AsInteger();
   const std::int64_t now = Now();
+  if (now - created > options_.absolute_timeout_seconds) {
+    SUNLIGHT_RETURN_IF_ERROR(conn->Execute("DELETE FROM sessions WHERE id_hash = ?", {key}));
+    return UnauthenticatedError("会话已达最长时限，请重新登录", "unauthenticated");
+  }
   if (now - last_seen > options_.idle_timeout_seconds) {
     SUNLIGHT_RETURN_IF_ERROR(conn->Execute("DELETE FROM sessions WHERE id_hash = ?", {key}));
     return UnauthenticatedError("会话已超时，请重新登录", "unauthenticated");

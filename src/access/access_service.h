@@ -3,9 +3,10 @@
 // Sessions: a random 256-bit id (hex) goes to the browser in the `sunlight_session` cookie;
 // the store keeps only its SHA-256. Every login issues a new id (and ends the session the
 // browser came with), so a planted pre-login id is useless. A session idle for longer than
-// idle_timeout_seconds is over; logout deletes it on the server. The CSRF token of a session
-// is derived from its id (SHA-256 of a label and the id), so it needs no storage, changes
-// with every login, and cannot be computed without the cookie.
+// idle_timeout_seconds is over, and so is one older than absolute_timeout_seconds however
+// busy (a stolen cookie must not be kept alive by using it); logout deletes it on the server.
+// The CSRF token of a session is derived from its id (SHA-256 of a label and the id), so it
+// needs no storage, changes with every login, and cannot be computed without the cookie.
 //
 // Failed logins: each wrong password (or wrong TOTP code) counts; at max_failed_logins the
 // account is locked for lock_seconds and attempts during the lock are refused with
@@ -32,6 +33,8 @@ struct AccessOptions {
   int max_failed_logins = 5;
   std::int64_t lock_seconds = 15 * 60;
   std::int64_t idle_timeout_seconds = 30 * 60;
+  // From login, whatever the activity (`sunlight serve --session-hours`).
+  std::int64_t absolute_timeout_seconds = 12 * 60 * 60;
   Argon2Params argon2;
   // Unix seconds; empty: the system clock. Tests move time with it.
   std::function<std::int64_t()> now;
@@ -61,7 +64,8 @@ class AccessService {
   StatusOr<Session> Login(const LoginRequest& request);
 
   // The session behind a cookie value, refreshing its idle timer; Unauthenticated
-  // "unauthenticated" when unknown or idle too long (then it is deleted; the message says so).
+  // "unauthenticated" when unknown, idle too long, or older than the absolute lifetime (then
+  // it is deleted; the message says so).
   StatusOr<Session> Resume(std::string_view session_id);
 
   // Ends the session on the server (audited). Unknown ids are not an error.

@@ -34,6 +34,11 @@ void AddAccessOptions(CLI::App& sub, access::AccessOptions& access) {
          [&access](int64_t minutes) { access.idle_timeout_seconds = minutes * 60; },
          "会话空闲超时（分钟，默认 30）")
       ->check(CLI::Range(int64_t{1}, int64_t{24 * 60}));
+  sub.add_option_function<int64_t>(
+         "--session-hours",
+         [&access](int64_t hours) { access.absolute_timeout_seconds = hours * 60 * 60; },
+         "会话最长时限（小时，自登录起计，默认 12）")
+      ->check(CLI::Range(int64_t{1}, int64_t{7 * 24}));
 }
 
 }  // namespace
