@@ -181,6 +181,16 @@ export const flow = {
     onlyReceiver: 'The receiving commission acknowledges, reports, concludes or returns.',
     pendingReceived: 'Transfers to acknowledge',
   },
+  auditHint: 'The audit log is append-only, each record chained by hash. The API does not report verification: check integrity with sunlight verify-audit.',
+  share: {
+    add: 'Add a share',
+    remove: 'Withdraw',
+    confirm: 'Withdraw share {id}? The other commission will no longer see that region\'s records.',
+    toOrg: 'Shared with (organisation id)',
+    region: 'Region code prefix',
+    fromOrg: 'Sharing organisation id',
+    fromOrgHint: 'Required of the security administrator; others share their own',
+  },
   problem: { title: 'Problems', tasks: 'Tasks' },
   task: {
     title: 'Rectification tasks',

@@ -182,6 +182,16 @@ export const flow = {
     onlyReceiver: '签收、反馈、办结和退回由接收机关办理。',
     pendingReceived: '待签收的移送',
   },
+  auditHint: '审计日志只能追加、逐条以哈希相连。接口未提供校验结果：完整性请用 sunlight verify-audit 核验。',
+  share: {
+    add: '新增共享',
+    remove: '撤销',
+    confirm: '撤销共享 {id}？对方将不再看到该地区的记录。',
+    toOrg: '共享给（单位编号）',
+    region: '地区代码前缀',
+    fromOrg: '共享方单位编号',
+    fromOrgHint: '安全保密管理员须填写；其他人为本单位',
+  },
   problem: { title: '问题清单', tasks: '整改任务' },
   task: {
     title: '整改任务',

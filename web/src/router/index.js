@@ -25,6 +25,7 @@ import LetterListView from '../views/flow/LetterListView.vue';
 import GenericListView from '../views/flow/GenericListView.vue';
 import ImportView from '../views/flow/ImportView.vue';
 import StatsView from '../views/flow/StatsView.vue';
+import SharesView from '../views/flow/SharesView.vue';
 import PublicLayout from '../layouts/PublicLayout.vue';
 import PublicDisclosureView from '../views/public/PublicDisclosureView.vue';
 import PublicReportView from '../views/public/PublicReportView.vue';
@@ -48,8 +49,7 @@ const GENERIC_LISTS = [
   ['inspections', 'menu.inspections', null],
   ['archives', 'menu.archives', null],
   ['users', 'menu.users', 'menu.system'],
-  ['shares', 'menu.shares', 'menu.system'],
-  ['audit', 'menu.audit', null],
+  ['audit', 'menu.audit', null, 'flow.auditHint'],
 ];
 const FLOW_ROUTES = [
   { path: 'problems', name: 'problems', component: ProblemListView, meta: { title: 'menu.problems', group: 'menu.rectification' } },
@@ -61,11 +61,12 @@ const FLOW_ROUTES = [
   { path: 'letters', name: 'letters', component: LetterListView, meta: { title: 'menu.letters' } },
   { path: 'stats', name: 'stats', component: StatsView, meta: { title: 'menu.stats' } },
   { path: 'import', name: 'import', component: ImportView, meta: { title: 'flow.imports.title', group: 'menu.funds' } },
-  ...GENERIC_LISTS.map(([path, title, group]) => ({
+  { path: 'shares', name: 'shares', component: SharesView, meta: { title: 'menu.shares', group: 'menu.system' } },
+  ...GENERIC_LISTS.map(([path, title, group, hint]) => ({
     path,
     name: path,
     component: GenericListView,
-    props: { api: path, titleKey: title },
+    props: { api: path, titleKey: title, hintKey: hint || '' },
     meta: { title, group },
   })),
   { path: 'clues', name: 'clues', component: ClueListView, meta: { title: 'menu.clueList', group: 'menu.clues' } },
