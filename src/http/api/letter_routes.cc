@@ -172,7 +172,10 @@ void RegisterLetterRoutes(Router& router, const ApiContext& ctx) {
                       if (auto type = request.Query("source_type"); type)
                         filter.source_type = *type;
                       if (auto source = request.Query("source_id"); source) {
-                        SUNLIGHT_ASSIGN_OR_RETURN(filter.source_id, ParseId(*source));
+                        StatusOr<std::int64_t> id = ParseId(*source);
+                        if (!id.ok())
+                          return InvalidArgumentError("source_id 应为正整数", "invalid_source_id");
+                        filter.source_id = *id;
                       }
                       filter.limit = static_cast<int>(paging.page_size);
                       filter.offset = static_cast<int>((paging.page - 1) * paging.page_size);
