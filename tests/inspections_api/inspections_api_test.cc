@@ -182,7 +182,9 @@ TEST_F(InspectionsApiTest, StatsNumbersEqualTheTotalsOfTheListsTheyLinkTo) {
   ASSERT_EQ(stats.result_int(), 200) << stats.body();
   int checked = 0;
   std::int64_t warnings = 0;
-  for (const json& f : JsonOf(stats)["figures"]) {
+  // Keep the body alive: a range-for over a member of a temporary would dangle (C++20).
+  const json body = JsonOf(stats);
+  for (const json& f : body["figures"]) {
     const std::string collection = f["rows"]["collection"].get<std::string>();
     if ((collection != "warnings" && collection != "payments") || f["unit"] == "rate") continue;
     if (collection == "payments" && f["key"] != "money.payments") continue;
