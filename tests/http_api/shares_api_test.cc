@@ -41,7 +41,8 @@ class SharesApiTest : public ApiTest {
   int64_t DemoShareId(ApiClient& admin) {
     HttpResponse list = admin.Get("/api/v1/shares");
     EXPECT_EQ(list.result_int(), 200) << list.body();
-    for (const nlohmann::json& share : JsonOf(list)["items"]) {
+    const nlohmann::json page = JsonOf(list);  // kept alive: the loop reads into it
+    for (const nlohmann::json& share : page["items"]) {
       if (share["from_org_id"] == "5205-JW" && share["to_org_id"] == "4401-JW" &&
           share["region_prefix"] == "5205") {
         return share["id"].get<int64_t>();
