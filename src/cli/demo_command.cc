@@ -19,6 +19,8 @@
 #include "demo_data/demo_data.h"
 #include "ledger/import/importer.h"
 #include "rules/scan.h"
+#include "supervision/transfers.h"
+#include "supervision/work_calendar.h"
 
 namespace sunlight::cli {
 namespace {
@@ -81,6 +83,20 @@ Status GenerateAndImport(store::Database& db, const DemoOptions& opts,
   return Status::Ok();
 }
 
+// A few supervision records on top of the scanned ledger, so that the workflow pages have
+// something to show at once (a transfer from 广州 to 毕节 awaiting acknowledgement, one with
+// feedback). Idempotent. Without the official calendar the demo still starts, without them.
+Status SeedDemoWorkflows(store::Database& db) {
+  StatusOr<supervision::WorkCalendar> calendar = supervision::WorkCalendar::LoadDefault();
+  if (!calendar.ok()) {
+    std::cerr << "未能读取工作日历，演示数据中不含移送记录：" << calendar.status().message()
+              << std::endl;
+    return Status::Ok();
+  }
+  SUNLIGHT_ASSIGN_OR_RETURN(auto conn, db.Connect());
+  return supervision::SeedDemoCluesTransfers(*conn, *calendar);
+}
+
 int RunDemo(const DemoOptions& opts, const GlobalOptions& global) {
   std::error_code ec;
   std::filesystem::create_directories(opts.data_dir, ec);
@@ -102,6 +118,7 @@ int RunDemo(const DemoOptions& opts, const GlobalOptions& global) {
   }
   StatusOr<int> accounts = access::EnsureDemoAccounts(**db);
   if (!accounts.ok()) return ReportFailure(accounts.status());
+  if (Status s = SeedDemoWorkflows(**db); !s.ok()) return ReportFailure(s);
   return ServeUntilSignal(**db, opts.serve, [](const std::string& url) {
     std::cout << "健康检查：" << url << "/api/v1/health\n"
               << "区划查询示例：" << url << "/api/v1/regions/520521\n"

@@ -1,12 +1,14 @@
 #include "supervision/workflow_rules.h"
 
 #include "supervision/rule_d02.h"
+#include "supervision/rule_d03.h"
 
 namespace sunlight::supervision {
 
 const std::vector<WorkflowRule>& WorkflowRules() {
   static const std::vector<WorkflowRule> kRules = {
       {"D02", "整改逾期", "Rectification overdue", &RunD02},
+      {"D03", "移送未反馈", "Transfer unanswered", &RunD03},
   };
   return kRules;
 }

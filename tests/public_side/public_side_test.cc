@@ -359,6 +359,45 @@ TEST_P(PublicSideTest, TransitionsFollowTheMachineAndAreRecorded) {
   EXPECT_EQ((*events)[1].actor_login, "bj_jw");
 }
 
+TEST_P(PublicSideTest, AcceptedReportBecomesAClueInOneStep) {
+  NewReport real = Report(kVillage, "王某", "村干部虚报冒领低保金");
+  real.anonymous = false;
+  real.informant_name = "赵六";
+  real.informant_contact = "13800000000";
+  const SubmittedReport made = Submit(real);
+  // Not yet accepted: refused, and no clue is left behind.
+  StatusOr<RegisteredClue> early = RegisterReportAsClue(*conn_, made.id, actor_);
+  EXPECT_EQ(early.status().reason(), "wrong_state");
+  EXPECT_EQ(conn_->Query("SELECT COUNT(*) FROM clues")->at(0, 0).AsInteger(), 0);
+
+  ASSERT_TRUE(AcceptReport(*conn_, made.id, actor_, Day("2026-11-23")).ok());
+  StatusOr<RegisteredClue> clue = RegisterReportAsClue(*conn_, made.id, actor_);
+  ASSERT_TRUE(clue.ok()) << clue.status();
+  StatusOr<PublicReport> report = GetReport(*conn_, made.id);
+  ASSERT_TRUE(report.ok());
+  EXPECT_EQ(report->state, "clue");
+  ASSERT_TRUE(report->clue_id.has_value());
+  EXPECT_EQ(*report->clue_id, clue->id);
+  store::ResultSet row = *conn_->Query(
+      "SELECT channel, summary, region_code, handling_org_id, informant_name, "
+      "informant_confidential FROM clues WHERE id = ?",
+      {clue->id});
+  ASSERT_EQ(row.size(), 1u);
+  EXPECT_EQ(row.at(0, 0).AsText(), "petition");
+  EXPECT_EQ(row.at(0, 1).AsText(), "村干部虚报冒领低保金");
+  EXPECT_EQ(row.at(0, 2).AsText(), kVillage);
+  EXPECT_EQ(row.at(0, 3).AsText(), "5205-JW");
+  EXPECT_EQ(row.at(0, 4).AsText(), "赵六");
+  EXPECT_EQ(row.at(0, 5).AsInteger(), 1);
+  EXPECT_EQ(conn_->Query("SELECT name FROM clue_persons WHERE clue_id = ?", {clue->id})
+                ->at(0, 0)
+                .AsText(),
+            "王某");
+  // Once a clue, it cannot become a second one.
+  EXPECT_EQ(RegisterReportAsClue(*conn_, made.id, actor_).status().reason(), "wrong_state");
+  EXPECT_EQ(conn_->Query("SELECT COUNT(*) FROM clues")->at(0, 0).AsInteger(), 1);
+}
+
 TEST_P(PublicSideTest, RejectionNeedsAReplyAndShowsIt) {
   const SubmittedReport made = Submit(Report(kVillage, "", "事项"));
   EXPECT_EQ(RejectReport(*conn_, made.id, actor_, Day("2026-11-23"), "").reason(),

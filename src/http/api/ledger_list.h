@@ -27,14 +27,16 @@
 
 #include "access/principal.h"
 #include "core/status.h"
+#include "http/api/api_paging.h"
 #include "http/request.h"
 #include "store/connection.h"
 #include "store/value.h"
 
 namespace sunlight::http::ledger {
 
-inline constexpr int kDefaultPageSize = 20;
-inline constexpr int kMaxPageSize = 200;
+// The API's paging default and maximum (api_paging.h).
+using http::kDefaultPageSize;
+using http::kMaxPageSize;
 
 struct FilterSpec {
   enum class Kind {

@@ -328,6 +328,16 @@ void RegisterCommissionRoutes(Router& router, const ApiContext& ctx) {
                       });
   });
 
+  // The report becomes a clue of the caller's commission (spec/workflows.md: reports are one
+  // channel of clues); the response is the report, whose clue_id names the new clue.
+  router.Post("/api/v1/reports/{id}/register-as-clue", [ctx](const Request& request) {
+    return HandleStep(ctx, request, "public_report.register_as_clue",
+                      [](store::Connection& conn, const ps::PublicReport& r,
+                         const supervision::Actor& actor, const nlohmann::json&) -> Status {
+                        return ps::RegisterReportAsClue(conn, r.id, actor).status();
+                      });
+  });
+
   router.Post(
       "/api/v1/public-cases",
       [ctx](const Request& request) {

@@ -68,11 +68,10 @@ StatusOr<std::string> StateOf(store::Connection& conn, std::int64_t id) {
   return rs.at(0, 0).AsText();
 }
 
-// The common frame of a transition: lock, check, update, event, commit.
-Status Transition(store::Connection& conn, std::int64_t id, std::string_view to, const Actor& actor,
-                  std::string_view reason, std::string_view set_sql,
-                  std::vector<store::Value> set_params) {
-  SUNLIGHT_ASSIGN_OR_RETURN(store::Transaction tx, conn.Begin());
+// A transition inside the caller's transaction: check, update, event.
+Status TransitionInTx(store::Connection& conn, std::int64_t id, std::string_view to,
+                      const Actor& actor, std::string_view reason, std::string_view set_sql,
+                      std::vector<store::Value> set_params) {
   SUNLIGHT_ASSIGN_OR_RETURN(std::string from, StateOf(conn, id));
   SUNLIGHT_RETURN_IF_ERROR(PublicReportMachine().Check(from, to));
   std::vector<store::Value> params = {std::string(to), actor.login, store::TimestampNow()};
@@ -83,7 +82,16 @@ Status Transition(store::Connection& conn, std::int64_t id, std::string_view to,
                           std::string(set_sql) + " WHERE id = ? AND state = ?";
   SUNLIGHT_RETURN_IF_ERROR(conn.Execute(sql, params));
   if (conn.changes() != 1) return AbortedError("举报已被他人处理，请刷新后重试", "conflict");
-  SUNLIGHT_RETURN_IF_ERROR(RecordEvent(conn, kEntity, id, from, to, actor, reason));
+  return RecordEvent(conn, kEntity, id, from, to, actor, reason);
+}
+
+// The common frame of a transition: lock, check, update, event, commit.
+Status Transition(store::Connection& conn, std::int64_t id, std::string_view to, const Actor& actor,
+                  std::string_view reason, std::string_view set_sql,
+                  std::vector<store::Value> set_params) {
+  SUNLIGHT_ASSIGN_OR_RETURN(store::Transaction tx, conn.Begin());
+  SUNLIGHT_RETURN_IF_ERROR(
+      TransitionInTx(conn, id, to, actor, reason, set_sql, std::move(set_params)));
   return tx.Commit();
 }
 
@@ -336,6 +344,36 @@ Status RejectReport(store::Connection& conn, std::int64_t id, const Actor& actor
 Status MarkRegisteredAsClue(store::Connection& conn, std::int64_t id, const Actor& actor,
                             std::int64_t clue_id) {
   return Transition(conn, id, "clue", actor, "registered_as_clue", ", clue_id = ?", {clue_id});
+}
+
+StatusOr<RegisteredClue> RegisterReportAsClue(store::Connection& conn, std::int64_t id,
+                                              const Actor& actor) {
+  SUNLIGHT_ASSIGN_OR_RETURN(store::Transaction tx, conn.Begin());
+  SUNLIGHT_ASSIGN_OR_RETURN(PublicReport report, GetReport(conn, id));
+  // Checked before the clue is made, so a wrong state leaves no clue behind (the transaction
+  // would undo it anyway; this gives the 409 its allowed states).
+  SUNLIGHT_RETURN_IF_ERROR(PublicReportMachine().Check(report.state, "clue"));
+  SUNLIGHT_ASSIGN_OR_RETURN(Date received, Date::Parse(report.received_on));
+  NewClue clue;
+  clue.channel = "petition";
+  clue.summary = report.content;
+  clue.received_on = received;
+  clue.handling_org_id = actor.org_id;
+  clue.region_code = report.region_code;
+  if (!TrimSpace(report.reported_name).empty()) {
+    clue.persons.push_back(CluePerson{report.reported_name, "", report.reported_org, "", ""});
+  }
+  // The informant stays confidential: the clue carries it only for the intake role's eyes.
+  clue.informant_confidential = true;
+  if (!report.anonymous) {
+    clue.informant_name = report.informant_name;
+    clue.informant_contact = report.informant_contact;
+  }
+  SUNLIGHT_ASSIGN_OR_RETURN(RegisteredClue made, InsertClue(conn, actor, clue));
+  SUNLIGHT_RETURN_IF_ERROR(
+      TransitionInTx(conn, id, "clue", actor, "registered_as_clue", ", clue_id = ?", {made.id}));
+  SUNLIGHT_RETURN_IF_ERROR(tx.Commit());
+  return made;
 }
 
 Status ConcludeReport(store::Connection& conn, std::int64_t id, const Actor& actor, Date today,

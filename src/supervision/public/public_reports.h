@@ -23,6 +23,7 @@
 #include "core/status.h"
 #include "store/connection.h"
 #include "supervision/actor.h"
+#include "supervision/clues.h"
 #include "supervision/state_machine.h"
 
 namespace sunlight::supervision::public_side {
@@ -137,6 +138,12 @@ Status RejectReport(store::Connection& conn, std::int64_t id, const Actor& actor
 // Links the clue the caller registered (clue channel petition) to the report.
 Status MarkRegisteredAsClue(store::Connection& conn, std::int64_t id, const Actor& actor,
                             std::int64_t clue_id);
+// Registers an accepted report as a clue (channel petition) of the actor's commission and
+// moves the report to `clue`, in one transaction: the clue carries the report's text, region
+// and reported person, and for a real-name report the informant (confidential). A report in
+// another state is FailedPrecondition "wrong_state" and no clue is made.
+StatusOr<RegisteredClue> RegisterReportAsClue(store::Connection& conn, std::int64_t id,
+                                              const Actor& actor);
 Status ConcludeReport(store::Connection& conn, std::int64_t id, const Actor& actor, Date today,
                       const AddWorkingDaysFn& add_working_days);
 Status ReplyToReport(store::Connection& conn, std::int64_t id, const Actor& actor, Date today,
