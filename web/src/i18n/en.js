@@ -1,9 +1,11 @@
 // English: the second language. Keys mirror zh-CN.js exactly.
 import { flow, portal } from './flow.en.js';
+import { forms } from './forms.en.js';
 
 export default {
   flow,
   portal,
+  forms,
   app: {
     name: 'Sunlight',
     title: 'Sunlight · East–West Cooperation Supervision',
@@ -220,6 +222,18 @@ export default {
     transfer: 'Transfer',
   },
   fields: {
+    title: 'Title',
+    period_from: 'From',
+    period_to: 'To',
+    findings: 'Findings',
+    login: 'Login',
+    display_name: 'Name',
+    must_change_password: 'Must change password',
+    totp: 'TOTP',
+    locked: 'Locked',
+    latest_posting: 'Latest posting',
+    last_updated: 'Last updated',
+    has_archive: 'Archive',
     table: 'Table',
     rule: 'Rule',
     rule_name: 'Warning',

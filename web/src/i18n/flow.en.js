@@ -1,6 +1,7 @@
 // English texts of the supervision workflows and the public portal (same keys as flow.zh-CN.js).
 export const flow = {
   states: {
+    inspection: { planned: 'Planned', in_progress: 'In progress', completed: 'Completed', cancelled: 'Cancelled' },
     warning: {
       new: 'New',
       explanation_requested: 'Explanation requested',

@@ -2,6 +2,7 @@
 // zh-CN.js as `flow` and `portal`; flow.en.js must have the same keys).
 export const flow = {
   states: {
+    inspection: { planned: '已计划', in_progress: '检查中', completed: '已完成', cancelled: '已撤销' },
     warning: {
       new: '新预警',
       explanation_requested: '已要求说明',

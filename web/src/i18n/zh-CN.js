@@ -1,10 +1,12 @@
 // Simplified Chinese: the interface's first language. Every key here must also be in en.js
 // (tests/unit/i18n.test.js checks both ways).
 import { flow, portal } from './flow.zh-CN.js';
+import { forms } from './forms.zh-CN.js';
 
 export default {
   flow,
   portal,
+  forms,
   app: {
     name: '阳光',
     title: '阳光 · 东西部协作监督平台',
@@ -221,6 +223,18 @@ export default {
     transfer: '移送',
   },
   fields: {
+    title: '标题',
+    period_from: '开始日期',
+    period_to: '结束日期',
+    findings: '发现问题数',
+    login: '登录名',
+    display_name: '姓名',
+    must_change_password: '须改密码',
+    totp: '动态口令',
+    locked: '已锁定',
+    latest_posting: '最近任职',
+    last_updated: '最近更新',
+    has_archive: '建档情况',
     table: '数据表',
     rule: '规则',
     rule_name: '预警类型',

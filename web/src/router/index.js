@@ -26,6 +26,11 @@ import GenericListView from '../views/flow/GenericListView.vue';
 import ImportView from '../views/flow/ImportView.vue';
 import StatsView from '../views/flow/StatsView.vue';
 import SharesView from '../views/flow/SharesView.vue';
+import InspectionListView from '../views/flow/InspectionListView.vue';
+import InspectionDetailView from '../views/flow/InspectionDetailView.vue';
+import ArchiveListView from '../views/flow/ArchiveListView.vue';
+import ArchiveDetailView from '../views/flow/ArchiveDetailView.vue';
+import UserListView from '../views/flow/UserListView.vue';
 import PublicLayout from '../layouts/PublicLayout.vue';
 import PublicDisclosureView from '../views/public/PublicDisclosureView.vue';
 import PublicReportView from '../views/public/PublicReportView.vue';
@@ -46,9 +51,6 @@ function detail(path, component, group, listTitle) {
 }
 // Lists of the API shown as they come: [path, title, group].
 const GENERIC_LISTS = [
-  ['inspections', 'menu.inspections', null],
-  ['archives', 'menu.archives', null],
-  ['users', 'menu.users', 'menu.system'],
   ['audit', 'menu.audit', null, 'flow.auditHint'],
 ];
 const FLOW_ROUTES = [
@@ -61,6 +63,11 @@ const FLOW_ROUTES = [
   { path: 'letters', name: 'letters', component: LetterListView, meta: { title: 'menu.letters' } },
   { path: 'stats', name: 'stats', component: StatsView, meta: { title: 'menu.stats' } },
   { path: 'import', name: 'import', component: ImportView, meta: { title: 'flow.imports.title', group: 'menu.funds' } },
+  { path: 'inspections', name: 'inspections', component: InspectionListView, meta: { title: 'menu.inspections' } },
+  detail('inspections', InspectionDetailView, null, 'menu.inspections'),
+  { path: 'archives', name: 'archives', component: ArchiveListView, meta: { title: 'menu.archives' } },
+  detail('archives', ArchiveDetailView, null, 'menu.archives'),
+  { path: 'users', name: 'users', component: UserListView, meta: { title: 'menu.users', group: 'menu.system' } },
   { path: 'shares', name: 'shares', component: SharesView, meta: { title: 'menu.shares', group: 'menu.system' } },
   ...GENERIC_LISTS.map(([path, title, group, hint]) => ({
     path,

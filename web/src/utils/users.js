@@ -1,0 +1,58 @@
+// Users (系统管理员 / 安全保密管理员 only): the body of POST /api/v1/users, its checks before
+// sending (the server's password rules: at least 12 characters, not containing the login), and
+// the server's refusals in words.
+
+export const ROLES = [
+  'supervisor',
+  'case_handler',
+  'intake',
+  'project_owner',
+  'finance',
+  'auditor',
+  'tour_member',
+  'dispatched_cadre',
+  'sysadmin',
+  'secadmin',
+  'auditadmin',
+];
+export const USER_MANAGER_ROLES = ['sysadmin', 'secadmin'];
+export const MIN_PASSWORD_LENGTH = 12;
+
+export function emptyUserForm() {
+  return { login: '', display_name: '', role: '', org_id: '', password: '', temporary: true };
+}
+
+export function buildNewUser(form) {
+  return {
+    login: String(form.login || '').trim(),
+    display_name: String(form.display_name || '').trim(),
+    role: form.role,
+    org_id: String(form.org_id || '').trim(),
+    password: String(form.password || ''),
+    temporary: Boolean(form.temporary),
+  };
+}
+
+// What is wrong before sending: keys of forms.user.invalid (empty when the body may go).
+export function validateNewUser(user) {
+  const problems = [];
+  // As the server: 3–64 letters, digits, _ . -, starting with a letter or digit.
+  if (!/^[A-Za-z0-9][A-Za-z0-9_.-]{2,63}$/.test(user.login)) problems.push('login');
+  if (!ROLES.includes(user.role)) problems.push('role');
+  if (!user.org_id) problems.push('org');
+  // Characters, not UTF-16 units, as the server counts.
+  if ([...user.password].length < MIN_PASSWORD_LENGTH) problems.push('passwordLength');
+  else if (user.login && user.password.toLowerCase().includes(user.login.toLowerCase())) problems.push('passwordLogin');
+  return problems;
+}
+
+// A refusal of POST /users: the code's text (forms.user.errors.<code>) with the server's
+// specifics (which rule the password broke, which org is unknown), else `fallback`.
+export function userErrorText(error, { t, te }, fallback) {
+  const key = `forms.user.errors.${error?.code}`;
+  if (error?.code && te(key)) {
+    const known = t(key);
+    return error.message && error.message !== known ? `${known}：${error.message}` : known;
+  }
+  return fallback(error);
+}
