@@ -54,9 +54,10 @@ describe('inspection, archive and user pages', () => {
     const wrapper = mount(InspectionDetailView, { props: { id: '7' }, ...plugins(), attachTo: document.body });
     await vi.waitFor(() => expect(wrapper.find('[data-test=inspection-state]').exists()).toBe(true));
     expect(wrapper.find('[data-test=inspection-state]').text()).toBe('已计划');
-    expect(wrapper.find('[data-test=step-in_progress]').exists()).toBe(true);
-    expect(wrapper.find('[data-test=step-completed]').exists()).toBe(false);
-    expect(wrapper.find('[data-test=step-cancelled]').exists()).toBe(true);
+    // Every step is offered; those the state allows are primary.
+    expect(wrapper.find('[data-test=step-in_progress]').classes()).toContain('el-button--primary');
+    expect(wrapper.find('[data-test=step-completed]').classes()).not.toContain('el-button--primary');
+    expect(wrapper.find('[data-test=step-cancelled]').classes()).toContain('el-button--danger');
 
     await wrapper.find('[data-test=step-in_progress]').trigger('click');
     await flushPromises();
