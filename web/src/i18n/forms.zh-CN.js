@@ -97,7 +97,7 @@ export const forms = {
       duty_not_allowed: '您的角色不能办理监督检查',
       plan_missing: '还没有分组方案：请先生成分组方案，再开始检查',
       reason_required: '请填写理由',
-      title_required: '请填写问题标题',
+      title_required: '请填写标题',
       bad_amount: '金额有误',
       bad_max_load: '“每人最多检查对象数”无效',
       region_required: '须指定问题所在地区',
