@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include "access/crypto.h"
 #include "access/roles.h"
 #include "store/timestamp.h"
 
@@ -42,6 +43,22 @@ StatusOr<std::optional<UserRecord>> FindOne(store::Connection& conn, std::string
   if (rs.empty()) return std::optional<UserRecord>();
   SUNLIGHT_ASSIGN_OR_RETURN(UserRecord user, FromRow(rs.row(0)));
   return std::optional<UserRecord>(std::move(user));
+}
+
+Status NoSuchUser() { return NotFoundError("用户不存在", "user_not_found"); }
+
+std::size_t Utf8Length(std::string_view text) {
+  std::size_t n = 0;
+  for (char c : text) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+  return n;
+}
+
+// Whether a user with this id exists (so that an UPDATE touching no row is a 404, not a
+// silent success).
+StatusOr<UserRecord> Existing(store::Connection& conn, std::int64_t id) {
+  SUNLIGHT_ASSIGN_OR_RETURN(std::optional<UserRecord> user, FindUserById(conn, id));
+  if (!user) return NoSuchUser();
+  return *std::move(user);
 }
 
 }  // namespace
@@ -112,6 +129,83 @@ StatusOr<std::vector<UserRecord>> ListUsers(store::Connection& conn) {
     out.push_back(std::move(user));
   }
   return out;
+}
+
+StatusOr<UserRecord> UpdateUser(store::Connection& conn, std::int64_t id,
+                                const UserChange& change) {
+  SUNLIGHT_ASSIGN_OR_RETURN(UserRecord user, Existing(conn, id));
+  if (change.display_name) {
+    const std::size_t length = Utf8Length(*change.display_name);
+    if (length == 0 || length > 64) {
+      return InvalidArgumentError("显示名称须为 1–64 个字符", "bad_display_name");
+    }
+    user.display_name = *change.display_name;
+  }
+  if (change.role) user.role = *change.role;
+  if (change.org_id) {
+    if (change.org_id->empty()) return InvalidArgumentError("须指定所属单位", "missing_org");
+    user.org_id = *change.org_id;
+  }
+  // Checked on the result, not only on a new org: turning a system administrator of an org
+  // outside the ledger into a supervisor must still name a ledger org.
+  if (!IsAdministrator(user.role)) {
+    SUNLIGHT_ASSIGN_OR_RETURN(std::optional<OrgInfo> org, FindOrg(conn, user.org_id));
+    if (!org) {
+      return InvalidArgumentError("单位 " + user.org_id + " 不在台账的单位表中", "unknown_org");
+    }
+  }
+  SUNLIGHT_RETURN_IF_ERROR(conn.Execute(
+      "UPDATE users SET display_name = ?, role = ?, org_id = ?, updated_at = ? WHERE id = ?",
+      {user.display_name, RoleName(user.role), user.org_id, store::TimestampNow(), id}));
+  return user;
+}
+
+Status LockUser(store::Connection& conn, std::int64_t id) {
+  SUNLIGHT_RETURN_IF_ERROR(Existing(conn, id).status());
+  SUNLIGHT_RETURN_IF_ERROR(
+      conn.Execute("UPDATE users SET locked_until = ?, failed_count = 0, updated_at = ? "
+                   "WHERE id = ?",
+                   {kLockedByAdministrator, store::TimestampNow(), id}));
+  return conn.Execute("DELETE FROM sessions WHERE user_id = ?", {id});
+}
+
+Status UnlockUser(store::Connection& conn, std::int64_t id) {
+  SUNLIGHT_RETURN_IF_ERROR(Existing(conn, id).status());
+  return conn.Execute(
+      "UPDATE users SET locked_until = 0, failed_count = 0, updated_at = ? WHERE id = ?",
+      {store::TimestampNow(), id});
+}
+
+std::string GenerateTemporaryPassword(std::string_view login) {
+  // 56 symbols without 0/O, 1/l/I; 16 of them carry ~93 bits. Rejection sampling keeps every
+  // symbol equally likely (256 is not a multiple of 56).
+  static constexpr std::string_view kAlphabet =
+      "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+  constexpr std::size_t kLength = 16;
+  constexpr unsigned kLimit = 256 - 256 % kAlphabet.size();
+  while (true) {
+    std::string password;
+    while (password.size() < kLength) {
+      for (std::uint8_t b : RandomBytes(kLength)) {
+        if (b < kLimit && password.size() < kLength) password += kAlphabet[b % kAlphabet.size()];
+      }
+    }
+    // Practically always true; the loop only guards against the login turning up inside it.
+    if (CheckPasswordRules(password, login).ok()) return password;
+  }
+}
+
+StatusOr<std::string> ResetPassword(store::Connection& conn, std::int64_t id,
+                                    const Argon2Params& params) {
+  SUNLIGHT_ASSIGN_OR_RETURN(UserRecord user, Existing(conn, id));
+  std::string password = GenerateTemporaryPassword(user.login);
+  SUNLIGHT_ASSIGN_OR_RETURN(std::string hash, HashPassword(password, params));
+  SUNLIGHT_RETURN_IF_ERROR(
+      conn.Execute("UPDATE users SET password_hash = ?, must_change_password = 1, "
+                   "failed_count = 0, updated_at = ? WHERE id = ?",
+                   {hash, store::TimestampNow(), id}));
+  SUNLIGHT_RETURN_IF_ERROR(conn.Execute("DELETE FROM sessions WHERE user_id = ?", {id}));
+  return password;
 }
 
 }  // namespace sunlight::access

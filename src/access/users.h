@@ -52,6 +52,42 @@ StatusOr<std::optional<UserRecord>> FindUserById(store::Connection& conn, std::i
 
 StatusOr<std::vector<UserRecord>> ListUsers(store::Connection& conn);
 
+// --- Administration by the security administrator (http/api/user_routes.h) ---------------
+
+// locked_until of an account locked by an administrator: 9999-12-31T23:59:59Z, so the login
+// check `locked_until > now` refuses it until someone unlocks it (failed-login locks expire).
+inline constexpr std::int64_t kLockedByAdministrator = 253402300799;
+
+// The fields an administrator may change; unset ones stay as they are.
+struct UserChange {
+  std::optional<Role> role;
+  std::optional<std::string> org_id;
+  std::optional<std::string> display_name;
+};
+
+// Applies `change` to user `id` and returns the record after it. InvalidArgument when a value
+// is refused, the reason naming the field: "missing_org" / "unknown_org" (org_id; a role other
+// than the three administrators needs an org of the ledger, also when only the role changes),
+// "bad_display_name" (1–64 characters). NotFound "user_not_found". Runs in the caller's
+// transaction when there is one.
+StatusOr<UserRecord> UpdateUser(store::Connection& conn, std::int64_t id, const UserChange& change);
+
+// Locks the account until an administrator unlocks it, and ends its sessions (a lock that left
+// a logged-in browser working would not be one). NotFound "user_not_found".
+Status LockUser(store::Connection& conn, std::int64_t id);
+// Lifts any lock (an administrator's, or the failed-login one) and clears the failure count.
+Status UnlockUser(store::Connection& conn, std::int64_t id);
+
+// A fresh random password that meets the password rules for `login` (16 characters from an
+// alphabet without look-alikes such as 0/O and 1/l, ~93 bits).
+std::string GenerateTemporaryPassword(std::string_view login);
+
+// Gives user `id` a new temporary password (returned, so it can be shown once), marks it for
+// change at the next login, clears the failure count and ends the user's sessions. The lock,
+// if any, stays. NotFound "user_not_found".
+StatusOr<std::string> ResetPassword(store::Connection& conn, std::int64_t id,
+                                    const Argon2Params& params = {});
+
 // The org's name and region code (NotFound when the ledger has no such org).
 struct OrgInfo {
   std::string name;
