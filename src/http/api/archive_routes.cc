@@ -5,10 +5,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include "access/crypto.h"
 #include "access/masking.h"
 #include "http/api/api_paging.h"
 #include "http/api/ledger_handler.h"
 #include "http/api/workflow_http.h"
+#include "http/api/xlsx_export.h"
 #include "http/error_response.h"
 #include "supervision/archives.h"
 
@@ -26,6 +28,37 @@ bool MaySee(const access::Principal& who, const std::vector<std::string>& region
   return false;
 }
 
+// The list's handle of an archive, so that a row can be opened although it shows the ID number
+// masked: "k" + 32 hex of HMAC-SHA256(ID number) under a key drawn when the server starts. An
+// unkeyed hash would be no disguise (a masked number leaves only the birth date to guess), a
+// key in the store would need a migration; the cost of this one is that a key read before a
+// restart no longer opens anything (404: open the list again).
+std::string ArchiveKey(const std::string& id_number) {
+  static const access::Bytes kSecret = access::RandomBytes(32);
+  const access::Bytes mac = access::Hmac(access::HmacHash::kSha256, kSecret,
+                                         access::Bytes(id_number.begin(), id_number.end()));
+  return "k" + access::HexEncode(mac).substr(0, 32);
+}
+
+bool LooksLikeArchiveKey(std::string_view id) {
+  if (id.size() != 33 || id[0] != 'k') return false;
+  for (char c : id.substr(1)) {
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+  }
+  return true;
+}
+
+// The cadre's ID number behind the path's {id}: the full ID number itself, or a list key.
+StatusOr<std::string> IdNumberOf(store::Connection& conn, std::string_view id) {
+  if (!LooksLikeArchiveKey(id)) return std::string(id);
+  SUNLIGHT_ASSIGN_OR_RETURN(std::vector<supervision::ArchiveSummary> all,
+                            supervision::ListArchives(conn));
+  for (const supervision::ArchiveSummary& s : all) {
+    if (access::ConstantTimeEquals(ArchiveKey(s.id_number), id)) return s.id_number;
+  }
+  return NotFoundError("档案链接已失效或不存在，请从档案列表重新打开", "archive_not_found");
+}
+
 json PostingJson(const access::Principal& who, const supervision::Posting& p) {
   (void)who;
   return {{"home_org_id", p.home_org_id},
@@ -40,10 +73,32 @@ json PostingJson(const access::Principal& who, const supervision::Posting& p) {
           {"batch", p.batch.empty() ? json(nullptr) : json(p.batch)}};
 }
 
+// One row of the Excel export (?format=xlsx): the latest posting spread into columns, masked
+// as the JSON list is; no key (it opens nothing outside this server process). Columns are
+// headed by xlsx_export's ColumnHeader, which reads "name" as an org's name and knows no
+// posting dates: those three columns are keyed by their Chinese header directly.
+json ExportRow(const access::Principal& who, const supervision::ArchiveSummary& s) {
+  const supervision::Posting& p = s.latest;
+  return {{"姓名", access::NameFor(who.scope, s.name)},
+          {"id_number", access::MaskIdNumber(s.id_number)},
+          {"home_org_name", p.home_org_name},
+          {"host_org_name", p.host_org_name},
+          {"host_position", p.host_position},
+          {"挂职开始日期", p.start_date},
+          {"挂职结束日期", p.end_date.empty() ? json(nullptr) : json(p.end_date)},
+          {"archive_last_updated", s.last_updated.empty() ? json(nullptr) : json(s.last_updated)}};
+}
+
 StatusOr<json> List(const ApiContext& ctx, const access::Principal& who, const Request& request,
                     store::Connection& conn) {
   SUNLIGHT_ASSIGN_OR_RETURN(Paging paging, ParsePaging(request));
   const std::string region(request.Query("region").value_or(""));
+  const std::string format(request.Query("format").value_or("json"));
+  if (format != "json" && format != "xlsx") {
+    return InvalidArgumentError("参数 format 无效：须为 json 或 xlsx", "invalid_format");
+  }
+  // The export holds every visible row (HandleLedgerRequest writes the workbook and audits it).
+  const bool export_xlsx = format == "xlsx";
   SUNLIGHT_ASSIGN_OR_RETURN(std::vector<supervision::ArchiveSummary> all,
                             supervision::ListArchives(conn));
   json items = json::array();
@@ -56,15 +111,22 @@ StatusOr<json> List(const ApiContext& ctx, const access::Principal& who, const R
       for (const std::string& r : s.regions) in_region = in_region || r.starts_with(region);
       if (!in_region) continue;
     }
-    if (total >= first && total < first + paging.page_size) {
+    if (export_xlsx) {
+      items.push_back(ExportRow(who, s));
+    } else if (total >= first && total < first + paging.page_size) {
       items.push_back(
-          {{"id_number", access::MaskIdNumber(s.id_number)},
+          {{"key", ArchiveKey(s.id_number)},
+           {"id_number", access::MaskIdNumber(s.id_number)},
            {"name", access::NameFor(who.scope, s.name)},
            {"latest_posting", PostingJson(who, s.latest)},
            {"last_updated", s.last_updated.empty() ? json(nullptr) : json(s.last_updated)},
            {"has_archive", !s.last_updated.empty()}});
     }
     ++total;
+  }
+  if (export_xlsx) {
+    if (total > MaxExportRows()) return ExportTooLarge(total);
+    return json{{"items", std::move(items)}, {"total", total}, {"export", "xlsx"}};
   }
   // The list names persons: the read is audited.
   ctx.audit(who, request, "read.archives", "list", "ok");
@@ -77,7 +139,7 @@ StatusOr<json> List(const ApiContext& ctx, const access::Principal& who, const R
 StatusOr<supervision::Archive> Visible(const ApiContext& ctx, const access::Principal& who,
                                        const Request& request, store::Connection& conn,
                                        std::string_view action) {
-  const std::string id(request.Param("id"));
+  SUNLIGHT_ASSIGN_OR_RETURN(const std::string id, IdNumberOf(conn, request.Param("id")));
   SUNLIGHT_ASSIGN_OR_RETURN(supervision::Archive archive, supervision::LoadArchive(conn, id));
   if (!MaySee(who, supervision::VisibleRegions(archive))) {
     ctx.audit(who, request, action, access::MaskIdNumber(id), "outside_jurisdiction");
@@ -100,7 +162,8 @@ json ArchiveJson(const access::Principal& who, const supervision::Archive& a) {
                        {"content", e.content},
                        {"created_by", e.created_by.empty() ? json(nullptr) : json(e.created_by)}});
   }
-  return {{"id_number", access::MaskIdNumber(a.id_number)},
+  return {{"key", ArchiveKey(a.id_number)},
+          {"id_number", access::MaskIdNumber(a.id_number)},
           {"name", access::NameFor(who.scope, a.name)},
           {"created_date", a.created_date.empty() ? json(nullptr) : json(a.created_date)},
           {"last_updated", a.last_updated.empty() ? json(nullptr) : json(a.last_updated)},
