@@ -71,6 +71,7 @@ export default {
     passwordRequired: 'Enter your password',
     badCredentials: 'Wrong login or password. Please try again.',
     locked: 'Too many failed attempts: the account is locked for now. Try again later or ask the security administrator to unlock it.',
+    lockedByAdmin: 'The account has been locked by the security administrator: ask them to unlock it.',
     lockedRetry: 'Try again in {minutes} minutes.',
     notAvailable: 'Logging in is not available yet (the server does not offer the session endpoint). Please wait for the upgrade.',
     network: 'Cannot reach the server. Check the network or make sure the service is running.',

@@ -182,7 +182,7 @@ export const flow = {
     onlyReceiver: 'The receiving commission acknowledges, reports, concludes or returns.',
     pendingReceived: 'Transfers to acknowledge',
   },
-  auditHint: 'The audit log is append-only, each record chained by hash. The API does not report verification: check integrity with sunlight verify-audit.',
+  auditHint: 'The audit log is append-only, each record chained by hash; above is the check of the whole chain (the same check as sunlight verify-audit).',
   share: {
     add: 'Add a share',
     remove: 'Withdraw',

@@ -183,7 +183,7 @@ export const flow = {
     onlyReceiver: '签收、反馈、办结和退回由接收机关办理。',
     pendingReceived: '待签收的移送',
   },
-  auditHint: '审计日志只能追加、逐条以哈希相连。接口未提供校验结果：完整性请用 sunlight verify-audit 核验。',
+  auditHint: '审计日志只能追加、逐条以哈希相连；上方是整条哈希链的校验结果（与 sunlight verify-audit 做同样的检查）。',
   share: {
     add: '新增共享',
     remove: '撤销',

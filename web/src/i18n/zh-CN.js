@@ -72,6 +72,7 @@ export default {
     passwordRequired: '请输入密码',
     badCredentials: '账号或密码不正确，请重新输入。',
     locked: '登录失败次数过多，账号已暂时锁定。请稍后再试，或联系安全保密管理员解锁。',
+    lockedByAdmin: '账号已被安全管理员锁定，请联系安全管理员解锁。',
     lockedRetry: '请在 {minutes} 分钟后再试。',
     notAvailable: '登录服务尚未开通（服务器暂未提供会话接口）。请等待系统升级后再登录。',
     network: '无法连接服务器，请检查网络或确认服务已启动。',

@@ -31,6 +31,7 @@ import InspectionDetailView from '../views/flow/InspectionDetailView.vue';
 import ArchiveListView from '../views/flow/ArchiveListView.vue';
 import ArchiveDetailView from '../views/flow/ArchiveDetailView.vue';
 import UserListView from '../views/flow/UserListView.vue';
+import AuditLogView from '../views/flow/AuditLogView.vue';
 import PublicLayout from '../layouts/PublicLayout.vue';
 import PublicDisclosureView from '../views/public/PublicDisclosureView.vue';
 import PublicReportView from '../views/public/PublicReportView.vue';
@@ -49,10 +50,8 @@ function detail(path, component, group, listTitle) {
     meta: { title: 'detail.title', group, list: { title: listTitle, to: `/${path}` } },
   };
 }
-// Lists of the API shown as they come: [path, title, group].
-const GENERIC_LISTS = [
-  ['audit', 'menu.audit', null, 'flow.auditHint'],
-];
+// Lists of the API shown as they come: [path, title, group, hint].
+const GENERIC_LISTS = [];
 const FLOW_ROUTES = [
   { path: 'problems', name: 'problems', component: ProblemListView, meta: { title: 'menu.problems', group: 'menu.rectification' } },
   detail('problems', ProblemDetailView, 'menu.rectification', 'menu.problems'),
@@ -69,6 +68,7 @@ const FLOW_ROUTES = [
   detail('archives', ArchiveDetailView, null, 'menu.archives'),
   { path: 'users', name: 'users', component: UserListView, meta: { title: 'menu.users', group: 'menu.system' } },
   { path: 'shares', name: 'shares', component: SharesView, meta: { title: 'menu.shares', group: 'menu.system' } },
+  { path: 'audit', name: 'audit', component: AuditLogView, meta: { title: 'menu.audit', group: null } },
   ...GENERIC_LISTS.map(([path, title, group, hint]) => ({
     path,
     name: path,

@@ -34,12 +34,17 @@ export function lockWaitMinutes(details) {
 }
 
 const LOCK_CODES = new Set(['too_many_attempts', 'locked', 'account_locked']);
+// Failed-login locks last minutes; anything beyond a year is an administrator's lock.
+const ADMIN_LOCK_MINUTES = 366 * 24 * 60;
 
 // What the login page says when POST /session fails.
 export function loginErrorText(error, t) {
   const kind = error?.kind;
   if (kind === 'too_many_attempts' || LOCK_CODES.has(error?.code)) {
     const minutes = lockWaitMinutes(error.details);
+    // A lock set by the security administrator lasts until unlocked (the server gives the
+    // wait up to year 9999): no point in telling someone to wait millions of minutes.
+    if (minutes && minutes > ADMIN_LOCK_MINUTES) return t('login.lockedByAdmin');
     return minutes ? `${t('login.locked')}${t('login.lockedRetry', { minutes })}` : t('login.locked');
   }
   const reason = error?.details?.reason;

@@ -56,3 +56,36 @@ export function userErrorText(error, { t, te }, fallback) {
   }
   return fallback(error);
 }
+
+// Changing, locking, unlocking and resetting accounts: the security administrator alone
+// (三员分立; the server refuses everyone else with 403).
+export const SECURITY_ADMIN_ROLES = ['secadmin'];
+
+// The form of PATCH /users/{id}, filled from a listed user.
+export function userEditForm(user) {
+  return { role: user?.role || '', org_id: user?.org_id || '', display_name: user?.display_name || '' };
+}
+
+// The body of PATCH /users/{id}: only the fields that differ from `user` (trimmed), so that
+// the audit record names what really changed. Empty when nothing did.
+export function buildUserChange(user, form) {
+  const change = {};
+  const role = form.role;
+  const org = String(form.org_id || '').trim();
+  const name = String(form.display_name || '').trim();
+  if (role && role !== user.role) change.role = role;
+  if (org !== (user.org_id || '')) change.org_id = org;
+  if (name !== (user.display_name || '')) change.display_name = name;
+  return change;
+}
+
+// Problems of a change before sending: [field, key of forms.user.invalid].
+export function validateUserChange(change) {
+  const problems = [];
+  if ('role' in change && !ROLES.includes(change.role)) problems.push(['role', 'role']);
+  if ('org_id' in change && !change.org_id) problems.push(['org_id', 'org']);
+  if ('display_name' in change && ([...change.display_name].length < 1 || [...change.display_name].length > 64)) {
+    problems.push(['display_name', 'displayName']);
+  }
+  return problems;
+}
