@@ -39,6 +39,7 @@ nlohmann::ordered_json ToJson(const store::Value& value) {
 
 StatusOr<StoredTable> StoredTable::Prepare(store::Connection& conn, const TableSpec& spec) {
   StoredTable table;
+  table.conn_ = &conn;
   table.spec_ = &spec;
   for (size_t column_idx = 0; column_idx < spec.columns.size(); ++column_idx) {
     bool is_key = false;
@@ -50,6 +51,7 @@ StatusOr<StoredTable> StoredTable::Prepare(store::Connection& conn, const TableS
   for (const ColumnSpec& column : spec.columns) {
     columns += std::string(column.name) + ", ";
     placeholders += "?, ";
+    table.stored_columns_.emplace_back(column.name);
   }
   std::string derived_assignments;
   for (const DerivedColumn& derived : spec.derived) {
@@ -59,10 +61,12 @@ StatusOr<StoredTable> StoredTable::Prepare(store::Connection& conn, const TableS
                            "bad_derived_column");
     }
     table.derived_sources_.push_back(*source);
+    table.stored_columns_.emplace_back(derived.name);
     columns += std::string(derived.name) + ", ";
     placeholders += "?, ";
     derived_assignments += std::string(derived.name) + " = ?, ";
   }
+  table.stored_columns_.emplace_back("batch_id");
   std::string name(spec.name);
   std::string where = KeyCondition(spec, table.key_columns_);
   std::string select_columns = columns.substr(0, columns.size() - 2);
@@ -130,14 +134,46 @@ StatusOr<std::optional<std::vector<store::Value>>> StoredTable::Find(
   return found;
 }
 
-Status StoredTable::Insert(const std::vector<store::Value>& row, int64_t batch_id) {
-  int param = 1;
-  for (const store::Value& value : row) SUNLIGHT_RETURN_IF_ERROR(insert_->Bind(param++, value));
+std::vector<store::Value> StoredTable::StoredValues(const std::vector<store::Value>& row,
+                                                    int64_t batch_id) {
+  std::vector<store::Value> values;
+  values.reserve(stored_columns_.size());
+  values.insert(values.end(), row.begin(), row.end());
   for (size_t derived_idx = 0; derived_idx < derived_sources_.size(); ++derived_idx) {
-    SUNLIGHT_RETURN_IF_ERROR(insert_->Bind(param++, Derive(row, derived_idx)));
+    values.push_back(Derive(row, derived_idx));
   }
-  SUNLIGHT_RETURN_IF_ERROR(insert_->BindInteger(param, batch_id));
+  values.emplace_back(batch_id);
+  return values;
+}
+
+Status StoredTable::Insert(const std::vector<store::Value>& row, int64_t batch_id) {
+  SUNLIGHT_RETURN_IF_ERROR(insert_->BindAll(StoredValues(row, batch_id)));
   return insert_->Run();
+}
+
+Status StoredTable::Append(const std::vector<store::Value>& row, int64_t batch_id) {
+  appended_.push_back(StoredValues(row, batch_id));
+  if (appended_.size() >= kAppendChunk) return FlushAppended();
+  return Status::Ok();
+}
+
+Status StoredTable::FlushAppended() {
+  if (appended_.empty()) return Status::Ok();
+  // Taken out first: after an error the queue is gone, never sent twice.
+  std::vector<std::vector<store::Value>> rows = std::move(appended_);
+  appended_.clear();
+  SUNLIGHT_ASSIGN_OR_RETURN(std::unique_ptr<store::BulkInserter> bulk,
+                            conn_->BulkInsert(spec_->name, stored_columns_));
+  for (const std::vector<store::Value>& values : rows) {
+    SUNLIGHT_RETURN_IF_ERROR(bulk->Add(values));
+  }
+  SUNLIGHT_ASSIGN_OR_RETURN(int64_t sent, bulk->Finish());
+  if (sent != static_cast<int64_t>(rows.size())) {
+    return InternalError("批量写入 " + std::string(spec_->name) + " 的行数不符",
+                         "bulk_row_count_mismatch");
+  }
+  appended_.reserve(kAppendChunk);
+  return Status::Ok();
 }
 
 Status StoredTable::Replace(const std::vector<store::Value>& row,

@@ -2,7 +2,11 @@
 // by its natural key, insert, update, record the old values — built from the TableSpec so that
 // no table needs hand-written SQL. Identifiers come from the static schema only; every value is
 // bound. The table's derived columns (TableSpec::derived, e.g. members.name_norm) are computed
-// here from the row, so every write path fills them.
+// here from the row (StoredValues), so every write path fills them.
+//
+// A table that held no row before the batch is written through Append instead of Insert: rows
+// are queued and sent through Connection::BulkInsert (COPY … FROM STDIN on PostgreSQL, a
+// prepared INSERT on SQLite) a chunk at a time.
 //
 //   SUNLIGHT_ASSIGN_OR_RETURN(StoredTable payments, StoredTable::Prepare(conn, *spec));
 //   SUNLIGHT_ASSIGN_OR_RETURN(std::optional<std::vector<store::Value>> old, payments.Find(row));
@@ -37,6 +41,16 @@ class StoredTable {
   // REQUIRES: row has one value per spec column and its key values are not NULL.
   StatusOr<std::optional<std::vector<store::Value>>> Find(const std::vector<store::Value>& row);
   Status Insert(const std::vector<store::Value>& row, int64_t batch_id);
+  // Queues `row` for a bulk write; for a table that was empty when the batch started, so that
+  // nothing needs to be found first. Every kAppendChunk rows the queue is sent through
+  // Connection::BulkInsert and finished within this call: a COPY holds the PostgreSQL session,
+  // and between rows the importer queries the store (references, period kinds).
+  Status Append(const std::vector<store::Value>& row, int64_t batch_id);
+  // Sends the rows still queued. Call after a table's last Append, before committing.
+  Status FlushAppended();
+  // Rows per bulk write: big enough that a COPY's round trips vanish, small enough that the
+  // queue stays a few megabytes.
+  static constexpr size_t kAppendChunk = 8192;
   // Overwrites the row with the same key, and records `old` (as Find returned it) in
   // replaced_rows.
   Status Replace(const std::vector<store::Value>& row, const std::vector<store::Value>& old,
@@ -57,12 +71,18 @@ class StoredTable {
 
   // The value of derived column `derived_idx` for `row`.
   store::Value Derive(const std::vector<store::Value>& row, size_t derived_idx);
+  // What a new row stores: the spec columns, the derived columns, the batch (the order of
+  // stored_columns_).
+  std::vector<store::Value> StoredValues(const std::vector<store::Value>& row, int64_t batch_id);
 
-  const TableSpec* spec_ = nullptr;         // static schema, not owned
-  std::vector<size_t> key_columns_;         // indexes into spec_->columns
-  std::vector<size_t> non_key_columns_;     // the others, in spec order
-  std::vector<size_t> derived_sources_;     // per derived column, its source's spec index
-  std::unique_ptr<store::Statement> find_;  // SELECT all columns and derived WHERE key
+  store::Connection* conn_ = nullptr;                // not owned
+  const TableSpec* spec_ = nullptr;                  // static schema, not owned
+  std::vector<std::string> stored_columns_;          // spec columns, derived columns, batch_id
+  std::vector<std::vector<store::Value>> appended_;  // queued by Append, not yet sent
+  std::vector<size_t> key_columns_;                  // indexes into spec_->columns
+  std::vector<size_t> non_key_columns_;              // the others, in spec order
+  std::vector<size_t> derived_sources_;              // per derived column, its source's spec index
+  std::unique_ptr<store::Statement> find_;           // SELECT all columns and derived WHERE key
   std::unique_ptr<store::Statement> insert_;
   std::unique_ptr<store::Statement> update_;   // SET non-key, derived, batch_id WHERE key
   std::unique_ptr<store::Statement> refresh_;  // SET derived WHERE key; null without derived
