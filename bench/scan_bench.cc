@@ -4,7 +4,7 @@
 // total ≤ 1.0× DuckDB's.
 //
 //   build/bench/scan_bench [--households N] [--seed S] [--cache DIR] [--no-peer]
-//                          [--runs R] [--reimport] [--sqlite-sql]
+//                          [--runs R] [--reimport] [--sqlite-sql] [--postgres]
 //   SUNLIGHT_BENCH_HOUSEHOLDS=2000000 build/bench/scan_bench      # the 5× dataset
 //
 // Steps, each printed:
@@ -24,6 +24,12 @@
 //      binds them, reading every row. Its total is the sum of the rule queries.
 //   5. Per rule: both times, the ratio, both warning counts (must be equal; a difference is
 //      printed as MISMATCH and makes the exit code 1). Total ratio against the 1.0× target.
+//   6. With --postgres: the dataset imported (not timed) into a database on a PostgreSQL
+//      server this program starts (tests/support/postgres_server.h), then, timed, `sunlight
+//      scan --db postgresql://…` twice per run: --engine sql (every rule's reference SQL run
+//      inside PostgreSQL) and --engine kernel (the snapshot loaded from PostgreSQL, the C++
+//      kernels). Per rule both times and both counts; the warnings written by both (--out)
+//      must be the same lines; which way is faster, in total, is printed.
 // Plain main rather than Google Benchmark: each measurement is one fresh process over
 // millions of rows; --runs repeats the Sunlight scan and prints each run and the best.
 #include <fcntl.h>
@@ -38,6 +44,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <optional>
@@ -61,6 +68,7 @@
 #include "rules/rule.h"
 #include "store/database.h"
 #include "store/transaction.h"
+#include "support/postgres_server.h"
 
 namespace {
 
@@ -87,6 +95,7 @@ struct BenchOptions {
   bool run_peer = true;
   bool reimport = false;
   bool sqlite_sql = false;
+  bool postgres = false;
   int runs = 1;
 };
 
@@ -118,10 +127,12 @@ bool ParseOptions(int argc, char** argv, BenchOptions& options) {
       options.reimport = true;
     } else if (arg == "--sqlite-sql") {
       options.sqlite_sql = true;
+    } else if (arg == "--postgres") {
+      options.postgres = true;
     } else {
       std::fprintf(stderr,
                    "usage: %s [--households N] [--seed S] [--cache DIR] [--no-peer] [--runs R]\n"
-                   "          [--reimport] [--sqlite-sql]\n"
+                   "          [--reimport] [--sqlite-sql] [--postgres]\n"
                    "  (env SUNLIGHT_BENCH_HOUSEHOLDS, SUNLIGHT_BENCH_CACHE)\n",
                    argv[0]);
       return false;
@@ -142,29 +153,17 @@ std::string ReadFile(const fs::path& path) {
   return text.str();
 }
 
-// The imported database, reused when its marker says a previous import completed.
-std::optional<fs::path> PrepareDatabase(const BenchOptions& options, const fs::path& dataset) {
-  const fs::path db_path =
-      options.cache_dir / ("scan-households-" + std::to_string(options.households) + "-seed-" +
-                           std::to_string(options.seed) + ".db");
-  const fs::path marker = db_path.string() + ".imported";
-  if (!options.reimport && fs::exists(marker) && fs::exists(db_path)) {
-    std::printf("database: reusing %s (imported earlier; --reimport to redo)\n", db_path.c_str());
-    return db_path;
-  }
-  std::error_code ignored;
-  fs::remove(marker, ignored);
-  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
-    fs::remove(db_path.string() + suffix, ignored);
-  }
-  std::printf("database: importing into %s (not timed) …\n", db_path.c_str());
+// Imports `dataset` into the new database `target` (a SQLite file or a postgresql:// URL),
+// schema and region table first; prints what it did under `label`. Not timed by the bench.
+bool ImportInto(const std::string& target, const fs::path& dataset, const char* label) {
+  std::printf("%s: importing into %s (not timed) …\n", label, target.c_str());
   std::fflush(stdout);
   auto start = std::chrono::steady_clock::now();
   StatusOr<std::unique_ptr<store::Database>> db =
-      sunlight::cli::OpenDatabase(db_path.string(), sunlight::cli::GlobalOptions{});
+      sunlight::cli::OpenDatabase(target, sunlight::cli::GlobalOptions{});
   if (!db.ok()) {
     std::fprintf(stderr, "opening the database failed: %s\n", db.status().ToString().c_str());
-    return std::nullopt;
+    return false;
   }
   ledger::ImportOptions import_options;
   import_options.user = "bench";
@@ -180,10 +179,29 @@ std::optional<fs::path> PrepareDatabase(const BenchOptions& options, const fs::p
         std::fprintf(stderr, "  %s\n", error.ToString().c_str());
       }
     }
-    return std::nullopt;
+    return false;
   }
-  std::printf("database: %lld rows imported in %.1f s\n",
+  std::printf("%s: %lld rows imported in %.1f s\n", label,
               static_cast<long long>(report->total_rows), SecondsSince(start));
+  return true;
+}
+
+// The imported database, reused when its marker says a previous import completed.
+std::optional<fs::path> PrepareDatabase(const BenchOptions& options, const fs::path& dataset) {
+  const fs::path db_path =
+      options.cache_dir / ("scan-households-" + std::to_string(options.households) + "-seed-" +
+                           std::to_string(options.seed) + ".db");
+  const fs::path marker = db_path.string() + ".imported";
+  if (!options.reimport && fs::exists(marker) && fs::exists(db_path)) {
+    std::printf("database: reusing %s (imported earlier; --reimport to redo)\n", db_path.c_str());
+    return db_path;
+  }
+  std::error_code ignored;
+  fs::remove(marker, ignored);
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+    fs::remove(db_path.string() + suffix, ignored);
+  }
+  if (!ImportInto(db_path.string(), dataset, "database")) return std::nullopt;
   std::ofstream(marker) << "imported\n";
   return db_path;
 }
@@ -323,8 +341,10 @@ ScanRun ParseTimings(const std::string& err) {
   return run;
 }
 
+// `lines`, when given, receives the warnings the scan wrote (--out), sorted.
 std::optional<ScanRun> RunSunlightScan(const fs::path& db_path, const std::string& as_of,
-                                       const std::string& engine, const fs::path& scratch) {
+                                       const std::string& engine, const fs::path& scratch,
+                                       std::vector<std::string>* lines = nullptr) {
   if (Status s = ClearWarnings(db_path); !s.ok()) {
     std::fprintf(stderr, "clearing warnings failed: %s\n", s.ToString().c_str());
     return std::nullopt;
@@ -333,6 +353,12 @@ std::optional<ScanRun> RunSunlightScan(const fs::path& db_path, const std::strin
   ProcessResult process = RunTimed({kBinary.string(), "scan", "--db", db_path.string(), "--as-of",
                                     as_of, "--engine", engine, "--timings", "--out", out.string()},
                                    scratch);
+  if (lines != nullptr) {
+    lines->clear();
+    std::istringstream written(ReadFile(out));
+    for (std::string line; std::getline(written, line);) lines->push_back(line);
+    std::sort(lines->begin(), lines->end());
+  }
   std::error_code ignored;
   fs::remove(out, ignored);
   if (process.exit_code != 0) {
@@ -471,6 +497,118 @@ std::optional<nlohmann::json> RunPeer(const fs::path& dataset, const fs::path& s
   return result;
 }
 
+double RulesMs(const ScanRun& run) {
+  double sum = 0;
+  for (const auto& [code, ms] : run.rule_ms) sum += ms;
+  return sum;
+}
+
+// Step 6: the rules on a PostgreSQL store, as SQL inside the server and through the snapshot.
+// False when either cannot run or they disagree.
+bool RunPostgres(const BenchOptions& options, const fs::path& dataset, const std::string& as_of,
+                 const fs::path& scratch) {
+  std::printf("\n== PostgreSQL ==\n");
+  StatusOr<sunlight::testing::PostgresServer*> server = sunlight::testing::PostgresServer::Get();
+  StatusOr<std::string> url =
+      server.ok() ? (*server)->CreateDatabase() : StatusOr<std::string>(server.status());
+  if (!url.ok()) {
+    std::fprintf(stderr, "postgres: the server could not start: %s\n",
+                 url.status().ToString().c_str());
+    return false;
+  }
+  // The test server is configured for tests (shared_buffers 32 MB, fsync off); the rule
+  // queries sort and hash millions of rows, so give their sessions the memory a production
+  // server would (docs/deploy.md), or every sort spills to disk.
+  const std::string name = url->substr(url->rfind('/') + 1);
+  if (Status s =
+          (*server)->RunAsSuperuser(name, "ALTER DATABASE " + name + " SET work_mem = '64MB'");
+      !s.ok()) {
+    std::fprintf(stderr, "postgres: %s\n", s.ToString().c_str());
+    return false;
+  }
+  std::printf(
+      "postgres: %s (server started by this bench: shared_buffers 32 MB, fsync off; "
+      "work_mem 64 MB for this database)\n",
+      url->c_str());
+  if (!ImportInto(*url, dataset, "postgres")) return false;
+  if (Status s = (*server)->RunAsSuperuser(name, "VACUUM ANALYZE"); !s.ok()) {
+    std::fprintf(stderr, "postgres: %s\n", s.ToString().c_str());
+    return false;
+  }
+
+  std::optional<ScanRun> best_sql;
+  std::optional<ScanRun> best_kernel;
+  std::vector<std::string> sql_lines;
+  std::vector<std::string> kernel_lines;
+  for (int run_idx = 0; run_idx < options.runs; ++run_idx) {
+    std::optional<ScanRun> sql = RunSunlightScan(*url, as_of, "sql", scratch, &sql_lines);
+    if (!sql) return false;
+    std::optional<ScanRun> kernel = RunSunlightScan(*url, as_of, "kernel", scratch, &kernel_lines);
+    if (!kernel) return false;
+    std::printf(
+        "postgres: run %d: --engine sql %.2f s wall (rules %.0f ms); --engine kernel %.2f s "
+        "wall (snapshot %.0f ms + rules %.0f ms); peak RSS %.0f / %.0f MiB\n",
+        run_idx + 1, sql->wall_seconds, RulesMs(*sql), kernel->wall_seconds, kernel->snapshot_ms,
+        RulesMs(*kernel), sql->max_rss_kb / 1024.0, kernel->max_rss_kb / 1024.0);
+    if (!best_sql || sql->wall_seconds < best_sql->wall_seconds) best_sql = sql;
+    if (!best_kernel || kernel->wall_seconds < best_kernel->wall_seconds) best_kernel = kernel;
+  }
+
+  std::printf("\n%-6s %12s %12s %8s %10s %10s %s\n", "rule", "pg sql ms", "kernel ms", "faster",
+              "sql", "kernel", "counts");
+  bool differ = false;
+  std::set<std::string> codes;
+  for (const auto& [code, ms] : best_sql->rule_ms) codes.insert(code);
+  for (const auto& [code, ms] : best_kernel->rule_ms) codes.insert(code);
+  for (const std::string& code : codes) {
+    auto ms_of = [&](const ScanRun& run) {
+      return run.rule_ms.count(code) ? run.rule_ms.at(code) : -1.0;
+    };
+    auto count_of = [&](const ScanRun& run) {
+      return run.rule_warnings.count(code) ? run.rule_warnings.at(code) : int64_t{-1};
+    };
+    const double sql_ms = ms_of(*best_sql);
+    const double kernel_ms = ms_of(*best_kernel);
+    const bool same = count_of(*best_sql) == count_of(*best_kernel);
+    differ = differ || !same;
+    std::printf("%-6s %12.1f %12.1f %8s %10lld %10lld %s\n", code.c_str(), sql_ms, kernel_ms,
+                sql_ms < kernel_ms ? "sql" : "kernel", static_cast<long long>(count_of(*best_sql)),
+                static_cast<long long>(count_of(*best_kernel)), same ? "same" : "MISMATCH");
+  }
+  std::printf("%-6s %12s %12.1f\n", "load", "-", best_kernel->snapshot_ms);
+  std::printf("%-6s %12.1f %12.1f\n", "store", best_sql->store_ms, best_kernel->store_ms);
+  const double sql_total = RulesMs(*best_sql);
+  const double kernel_total = best_kernel->snapshot_ms + RulesMs(*best_kernel);
+  std::printf(
+      "postgres: rules as SQL inside PostgreSQL %.0f ms; snapshot load + kernels %.0f ms "
+      "(%.0f + %.0f)\n",
+      sql_total, kernel_total, best_kernel->snapshot_ms, RulesMs(*best_kernel));
+  std::printf("postgres: process wall --engine sql %.2f s, --engine kernel %.2f s\n",
+              best_sql->wall_seconds, best_kernel->wall_seconds);
+  const bool kernel_faster = best_kernel->wall_seconds < best_sql->wall_seconds;
+  std::printf("postgres: faster: %s (%.2f× the other's wall time)\n",
+              kernel_faster ? "the snapshot (--engine kernel)" : "SQL inside PostgreSQL",
+              kernel_faster ? best_kernel->wall_seconds / best_sql->wall_seconds
+                            : best_sql->wall_seconds / best_kernel->wall_seconds);
+  if (sql_lines == kernel_lines) {
+    std::printf("postgres: both wrote the same %zu warnings (--out lines identical)\n",
+                sql_lines.size());
+  } else {
+    differ = true;
+    std::vector<std::string> only_sql;
+    std::vector<std::string> only_kernel;
+    std::set_difference(sql_lines.begin(), sql_lines.end(), kernel_lines.begin(),
+                        kernel_lines.end(), std::back_inserter(only_sql));
+    std::set_difference(kernel_lines.begin(), kernel_lines.end(), sql_lines.begin(),
+                        sql_lines.end(), std::back_inserter(only_kernel));
+    std::printf("postgres: warnings DIFFER: %zu only from sql, %zu only from kernel; first:\n",
+                only_sql.size(), only_kernel.size());
+    if (!only_sql.empty()) std::printf("  sql:    %s\n", only_sql.front().c_str());
+    if (!only_kernel.empty()) std::printf("  kernel: %s\n", only_kernel.front().c_str());
+  }
+  return !differ;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -533,6 +671,9 @@ int main(int argc, char** argv) {
                   sqlite_sql->wall_seconds);
     }
   }
+
+  bool postgres_ok = true;
+  if (options.postgres) postgres_ok = RunPostgres(options, *dataset, as_of, scratch);
 
   std::optional<nlohmann::json> peer;
   if (options.run_peer) {
@@ -604,7 +745,7 @@ int main(int argc, char** argv) {
       static_cast<long long>(total_warnings), rules_ms, best->total_ms, best->wall_seconds);
   if (!peer) {
     std::printf("ratio: not computed (no peer figure)\n");
-    return 0;
+    return postgres_ok ? 0 : 1;
   }
   const double peer_seconds = (*peer)["scan_seconds"].get<double>();
   std::printf("duckdb: rule queries %.2f s in total (tables preloaded; load %.2f s not counted)\n",
@@ -617,5 +758,5 @@ int main(int argc, char** argv) {
   std::printf("ratio rules alone (kernels, snapshot loaded) / duckdb queries = %.2f×\n",
               rules_ms / 1e3 / peer_seconds);
   std::printf("warning counts per rule: %s\n", mismatch ? "DIFFER (see above)" : "all equal");
-  return mismatch ? 1 : 0;
+  return mismatch || !postgres_ok ? 1 : 0;
 }
