@@ -17,7 +17,6 @@ namespace {
 
 using workflow_api::BodyOf;
 using workflow_api::DateField;
-using workflow_api::Handle;
 using workflow_api::IdOf;
 using workflow_api::StringField;
 
@@ -302,27 +301,27 @@ Response ListMeasures() {
 
 void RegisterCaseRoutes(Router& router, const ApiContext& ctx) {
   router.Get("/api/v1/cases", [ctx](const Request& request) {
-    return Handle(ctx, request, [&ctx](auto& who, auto& req, auto& conn) {
-      return ListCases(ctx, who, req, conn);
+    return WithSession(ctx, request, [&ctx, &request](auto& who, auto& conn) {
+      return ListCases(ctx, who, request, conn);
     });
   });
   router.Get("/api/v1/cases/{id}", [ctx](const Request& request) {
-    return Handle(ctx, request, [&ctx](auto& who, auto& req, auto& conn) {
-      return GetCase(ctx, who, req, conn);
+    return WithSession(ctx, request, [&ctx, &request](auto& who, auto& conn) {
+      return GetCase(ctx, who, request, conn);
     });
   });
   router.Post("/api/v1/cases", [ctx](const Request& request) {
-    return Handle(ctx, request, [&ctx](auto& who, auto& req, auto& conn) {
-      return FileCase(ctx, who, req, conn);
+    return WithSession(ctx, request, [&ctx, &request](auto& who, auto& conn) {
+      return FileCase(ctx, who, request, conn);
     });
   });
   router.Post("/api/v1/outcomes", [ctx](const Request& request) {
-    return Handle(ctx, request, [&ctx](auto& who, auto& req, auto& conn) {
-      return OutcomeOutsideCase(ctx, who, req, conn);
+    return WithSession(ctx, request, [&ctx, &request](auto& who, auto& conn) {
+      return OutcomeOutsideCase(ctx, who, request, conn);
     });
   });
   router.Get("/api/v1/measures", [ctx](const Request& request) {
-    return Handle(ctx, request, [](auto&, auto&, auto&) { return ListMeasures(); });
+    return WithSession(ctx, request, [](auto&, auto&) { return ListMeasures(); });
   });
   struct Step {
     const char* path;
@@ -337,8 +336,8 @@ void RegisterCaseRoutes(Router& router, const ApiContext& ctx) {
   for (const Step& s : steps) {
     router.Post(s.path,
                 [ctx, action = std::string(s.action), step = s.step](const Request& request) {
-                  return Handle(ctx, request, [&](auto& who, auto& req, auto& conn) {
-                    return StepCase(ctx, who, req, conn, action, step);
+                  return WithSession(ctx, request, [&](auto& who, auto& conn) {
+                    return StepCase(ctx, who, request, conn, action, step);
                   });
                 });
   }

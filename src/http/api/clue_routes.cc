@@ -13,15 +13,6 @@
 namespace sunlight::http {
 namespace workflow_api {
 
-Response Handle(const ApiContext& ctx, const Request& request, const Work& work) {
-  if (!ctx.authenticate) return ErrorResponse(UnauthenticatedError("请先登录", "unauthenticated"));
-  StatusOr<access::Principal> who = ctx.authenticate(request);
-  if (!who.ok()) return ErrorResponse(who.status());
-  StatusOr<std::unique_ptr<store::Connection>> conn = ctx.db->Connect();
-  if (!conn.ok()) return ErrorResponse(conn.status());
-  return work(*who, request, **conn);
-}
-
 StatusOr<nlohmann::json> BodyOf(const Request& request) {
   nlohmann::json body = nlohmann::json::parse(request.body, nullptr, /*allow_exceptions=*/false);
   if (!body.is_object()) {
@@ -128,7 +119,6 @@ namespace {
 
 using workflow_api::BodyOf;
 using workflow_api::DateField;
-using workflow_api::Handle;
 using workflow_api::IdOf;
 using workflow_api::StringField;
 
@@ -278,18 +268,18 @@ Response StepClue(const ApiContext& ctx, const access::Principal& who, const Req
 
 void RegisterClueRoutes(Router& router, const ApiContext& ctx) {
   router.Get("/api/v1/clues", [ctx](const Request& request) {
-    return Handle(ctx, request, [&ctx](auto& who, auto& req, auto& conn) {
-      return ListClues(ctx, who, req, conn);
+    return WithSession(ctx, request, [&ctx, &request](auto& who, auto& conn) {
+      return ListClues(ctx, who, request, conn);
     });
   });
   router.Get("/api/v1/clues/{id}", [ctx](const Request& request) {
-    return Handle(ctx, request, [&ctx](auto& who, auto& req, auto& conn) {
-      return GetClue(ctx, who, req, conn);
+    return WithSession(ctx, request, [&ctx, &request](auto& who, auto& conn) {
+      return GetClue(ctx, who, request, conn);
     });
   });
   router.Post("/api/v1/clues", [ctx](const Request& request) {
-    return Handle(ctx, request, [&ctx](auto& who, auto& req, auto& conn) {
-      return CreateClue(ctx, who, req, conn);
+    return WithSession(ctx, request, [&ctx, &request](auto& who, auto& conn) {
+      return CreateClue(ctx, who, request, conn);
     });
   });
   struct Step {
@@ -327,8 +317,8 @@ void RegisterClueRoutes(Router& router, const ApiContext& ctx) {
   for (const Step& s : steps) {
     router.Post(s.path,
                 [ctx, action = std::string(s.action), step = s.step](const Request& request) {
-                  return Handle(ctx, request, [&](auto& who, auto& req, auto& conn) {
-                    return StepClue(ctx, who, req, conn, action, step);
+                  return WithSession(ctx, request, [&](auto& who, auto& conn) {
+                    return StepClue(ctx, who, request, conn, action, step);
                   });
                 });
   }

@@ -8,7 +8,7 @@
 //   POST /api/v1/clues/{id}/dispose    {"disposal"}
 //   POST /api/v1/clues/{id}/conclude   {"result"}
 //
-// Also the small frame the clue, transfer and case routes share (namespace workflow_api).
+// Also the body and id helpers the clue, transfer and case routes share (namespace workflow_api).
 #pragma once
 
 #include <cstdint>
@@ -35,12 +35,6 @@ namespace sunlight::http {
 void RegisterClueRoutes(Router& router, const ApiContext& ctx);
 
 namespace workflow_api {
-
-using Work = std::function<Response(const access::Principal& who, const Request& request,
-                                    store::Connection& conn)>;
-
-// Authenticates (401/403 csrf as ctx.authenticate decides), connects, runs `work`.
-Response Handle(const ApiContext& ctx, const Request& request, const Work& work);
 
 // The JSON object of the body; 400 "bad_json" otherwise.
 StatusOr<nlohmann::json> BodyOf(const Request& request);

@@ -19,20 +19,17 @@ namespace {
 namespace insp = supervision::inspections;
 using nlohmann::json;
 
-// The frame of these routes: session, connection, then the work's own response (201, 409
-// with allowed states and 422 need more than HandleLedgerRequest's 200-or-error).
-template <typename Work>
-Response Handle(const ApiContext& ctx, const Request& request, Work work) {
-  if (!ctx.authenticate) return ErrorResponse(UnauthenticatedError("请先登录", "unauthenticated"));
-  StatusOr<access::Principal> who = ctx.authenticate(request);
-  if (!who.ok()) return ErrorResponse(who.status());
-  StatusOr<std::unique_ptr<store::Connection>> conn = ctx.db->Connect();
-  if (!conn.ok()) return ErrorResponse(conn.status());
-  try {
-    return work(*who, **conn);
-  } catch (const json::exception&) {
-    return ErrorResponse(InvalidArgumentError("请求体不是有效的 JSON 或字段类型不对", "bad_body"));
-  }
+// WithSession, plus what these routes add: the bodies are read with json's throwing
+// accessors, so a type error anywhere in the work is one 400 "bad_body".
+Response Handle(const ApiContext& ctx, const Request& request, const SessionWork& work) {
+  return WithSession(ctx, request, [&work](const access::Principal& who, store::Connection& conn) {
+    try {
+      return work(who, conn);
+    } catch (const json::exception&) {
+      return ErrorResponse(
+          InvalidArgumentError("请求体不是有效的 JSON 或字段类型不对", "bad_body"));
+    }
+  });
 }
 
 StatusOr<std::int64_t> IdOf(const Request& request) {

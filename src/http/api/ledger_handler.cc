@@ -1,9 +1,9 @@
 #include "http/api/ledger_handler.h"
 
 #include <algorithm>
-#include <memory>
 #include <string>
 
+#include "http/api/workflow_http.h"
 #include "http/api/xlsx_export.h"
 #include "http/error_response.h"
 
@@ -27,35 +27,26 @@ std::string_view QueryOf(const Request& request) {
 
 Response HandleLedgerRequest(const ApiContext& ctx, const Request& request,
                              const LedgerWork& work) {
-  if (!ctx.authenticate) {
-    return ErrorResponse(UnauthenticatedError("请先登录", "unauthenticated"));
-  }
-  StatusOr<access::Principal> who = ctx.authenticate(request);
-  if (!who.ok()) return ErrorResponse(who.status());
-  StatusOr<std::unique_ptr<store::Connection>> conn = ctx.db->Connect();
-  if (!conn.ok()) return ErrorResponse(conn.status());
-  StatusOr<nlohmann::json> body = work(*who, request, **conn);
-  if (!body.ok()) {
-    const Status& status = body.status();
-    if (status.reason() == "export_too_large" && ctx.audit) {
-      ctx.audit(*who, request, "export." + ExportCollection(request), QueryOf(request),
-                "export_too_large");
+  return WithSession(ctx, request, [&](const access::Principal& who, store::Connection& conn) {
+    StatusOr<nlohmann::json> body = work(who, request, conn);
+    if (!body.ok()) {
+      const Status& status = body.status();
+      if (status.reason() == "export_too_large" && ctx.audit) {
+        ctx.audit(who, request, "export." + ExportCollection(request), QueryOf(request),
+                  "export_too_large");
+      }
+      return ParameterErrorResponse(status);
     }
-    std::string_view reason = status.reason();
-    if (status.code() == StatusCode::kInvalidArgument && reason.starts_with("invalid_")) {
-      return ErrorResponse(status, {{"parameter", std::string(reason.substr(8))}});
+    if (body->is_object() && body->value("export", "") == "xlsx") {
+      // ?format=xlsx of a list (ledger_list.h): the rows, already masked, as a workbook.
+      const std::string collection = ExportCollection(request);
+      StatusOr<std::string> bytes = WriteXlsx(collection, (*body)["items"]);
+      if (!bytes.ok()) return ErrorResponse(bytes.status());
+      if (ctx.audit) ctx.audit(who, request, "export." + collection, QueryOf(request), "ok");
+      return XlsxResponse(std::move(*bytes), collection);
     }
-    return ErrorResponse(status);
-  }
-  if (body->is_object() && body->value("export", "") == "xlsx") {
-    // ?format=xlsx of a list (ledger_list.h): the rows, already masked, as a workbook.
-    const std::string collection = ExportCollection(request);
-    StatusOr<std::string> bytes = WriteXlsx(collection, (*body)["items"]);
-    if (!bytes.ok()) return ErrorResponse(bytes.status());
-    if (ctx.audit) ctx.audit(*who, request, "export." + collection, QueryOf(request), "ok");
-    return XlsxResponse(std::move(*bytes), collection);
-  }
-  return JsonResponse(200, *body);
+    return JsonResponse(200, *body);
+  });
 }
 
 Status OutsideJurisdiction() {

@@ -1,5 +1,5 @@
-// The common frame of every ledger API handler: who is asking (401 without a session), a
-// database connection, the handler's work, and the JSON or error response — or, for a list
+// The frame of every ledger API handler: WithSession (workflow_http.h: 401 without a session,
+// a database connection), the handler's work, and the JSON or error response — or, for a list
 // asked with ?format=xlsx (ledger_list.h), the Excel workbook of its rows, audited as
 // "export.<collection>" (xlsx_export.h).
 #pragma once

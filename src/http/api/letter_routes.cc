@@ -67,17 +67,15 @@ StatusOr<std::int64_t> ParseId(std::string_view text) {
   return id;
 }
 
-// The frame of every letter route: who (401), a connection, the work; errors as JSON.
+// WithSession, plus what the letter routes add: their work may fail with a Status (written
+// with SUNLIGHT_ASSIGN_OR_RETURN), answered as the error body.
 template <typename Work>
 Response Handle(const ApiContext& ctx, const Request& request, Work work) {
-  if (!ctx.authenticate) return ErrorResponse(UnauthenticatedError("请先登录", "unauthenticated"));
-  StatusOr<access::Principal> who = ctx.authenticate(request);
-  if (!who.ok()) return ErrorResponse(who.status());
-  StatusOr<std::unique_ptr<store::Connection>> conn = ctx.db->Connect();
-  if (!conn.ok()) return ErrorResponse(conn.status());
-  StatusOr<Response> response = work(*who, **conn);
-  if (!response.ok()) return ErrorResponse(response.status());
-  return std::move(*response);
+  return WithSession(ctx, request, [&work](const access::Principal& who, store::Connection& conn) {
+    StatusOr<Response> response = work(who, conn);
+    if (!response.ok()) return ErrorResponse(response.status());
+    return std::move(*response);
+  });
 }
 
 void Audit(const ApiContext& ctx, const access::Principal& who, const Request& request,

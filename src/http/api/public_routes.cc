@@ -222,14 +222,9 @@ using Step = std::function<Status(store::Connection& conn, const ps::PublicRepor
 
 // A transition route: duty, jurisdiction, the step, an audit record, the report after it. A
 // wrong state is 409 with details.allowed.
-Response HandleStep(const ApiContext& ctx, const Request& request, std::string_view action,
-                    const Step& step) {
-  if (!ctx.authenticate) return ErrorResponse(UnauthenticatedError("请先登录", "unauthenticated"));
-  StatusOr<access::Principal> who = ctx.authenticate(request);
-  if (!who.ok()) return ErrorResponse(who.status());
-  StatusOr<std::unique_ptr<store::Connection>> conn = Connect(ctx);
-  if (!conn.ok()) return ErrorResponse(conn.status());
-  StatusOr<ps::PublicReport> report = HandledReport(ctx, *who, request, **conn);
+Response ReportStep(const ApiContext& ctx, const access::Principal& who, const Request& request,
+                    store::Connection& conn, std::string_view action, const Step& step) {
+  StatusOr<ps::PublicReport> report = HandledReport(ctx, who, request, conn);
   if (!report.ok()) return ErrorResponse(report.status());
   nlohmann::json body = nlohmann::json::object();
   if (!request.body.empty()) {
@@ -238,13 +233,20 @@ Response HandleStep(const ApiContext& ctx, const Request& request, std::string_v
     if (parsed->is_object()) body = *parsed;
   }
   const std::string target = std::to_string(report->id);
-  Status done = step(**conn, *report, ActorOf(*who), body);
-  if (ctx.audit) ctx.audit(*who, request, action, target, done.ok() ? "ok" : done.reason());
+  Status done = step(conn, *report, ActorOf(who), body);
+  if (ctx.audit) ctx.audit(who, request, action, target, done.ok() ? "ok" : done.reason());
   if (!done.ok()) return TransitionErrorResponse(done, ps::PublicReportMachine(), report->state);
-  StatusOr<ps::PublicReport> after = ps::GetReport(**conn, report->id);
+  StatusOr<ps::PublicReport> after = ps::GetReport(conn, report->id);
   if (!after.ok()) return ErrorResponse(after.status());
   return JsonResponse(200,
-                      ReportJson(*after, access::HasDuty(who->role, access::Duty::kInformants)));
+                      ReportJson(*after, access::HasDuty(who.role, access::Duty::kInformants)));
+}
+
+Response HandleStep(const ApiContext& ctx, const Request& request, std::string_view action,
+                    const Step& step) {
+  return WithSession(ctx, request, [&](const access::Principal& who, store::Connection& conn) {
+    return ReportStep(ctx, who, request, conn, action, step);
+  });
 }
 
 void RegisterCommissionRoutes(Router& router, const ApiContext& ctx) {

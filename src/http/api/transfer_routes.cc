@@ -16,7 +16,6 @@ namespace {
 
 using workflow_api::BodyOf;
 using workflow_api::DateField;
-using workflow_api::Handle;
 using workflow_api::IdOf;
 using workflow_api::StringField;
 
@@ -297,18 +296,18 @@ Response StepTransfer(const ApiContext& ctx, const access::Principal& who, const
 
 void RegisterTransferRoutes(Router& router, const ApiContext& ctx) {
   router.Get("/api/v1/transfers", [ctx](const Request& request) {
-    return Handle(ctx, request, [&ctx](auto& who, auto& req, auto& conn) {
-      return ListTransfers(ctx, who, req, conn);
+    return WithSession(ctx, request, [&ctx, &request](auto& who, auto& conn) {
+      return ListTransfers(ctx, who, request, conn);
     });
   });
   router.Get("/api/v1/transfers/{id}", [ctx](const Request& request) {
-    return Handle(ctx, request, [&ctx](auto& who, auto& req, auto& conn) {
-      return GetTransfer(ctx, who, req, conn);
+    return WithSession(ctx, request, [&ctx, &request](auto& who, auto& conn) {
+      return GetTransfer(ctx, who, request, conn);
     });
   });
   router.Post("/api/v1/transfers", [ctx](const Request& request) {
-    return Handle(ctx, request, [&ctx](auto& who, auto& req, auto& conn) {
-      return SendTransfer(ctx, who, req, conn);
+    return WithSession(ctx, request, [&ctx, &request](auto& who, auto& conn) {
+      return SendTransfer(ctx, who, request, conn);
     });
   });
   struct Step {
@@ -343,8 +342,8 @@ void RegisterTransferRoutes(Router& router, const ApiContext& ctx) {
   for (const Step& s : steps) {
     router.Post(s.path,
                 [ctx, action = std::string(s.action), step = s.step](const Request& request) {
-                  return Handle(ctx, request, [&](auto& who, auto& req, auto& conn) {
-                    return StepTransfer(ctx, who, req, conn, action, step);
+                  return WithSession(ctx, request, [&](auto& who, auto& conn) {
+                    return StepTransfer(ctx, who, request, conn, action, step);
                   });
                 });
   }

@@ -13,46 +13,37 @@ namespace flow {
 
 Response Handle(const ApiContext& ctx, const Request& request, const FlowRoute& route,
                 const FlowWork& work) {
-  if (!ctx.authenticate) return ErrorResponse(UnauthenticatedError("请先登录", "unauthenticated"));
-  StatusOr<access::Principal> who = ctx.authenticate(request);
-  if (!who.ok()) return ErrorResponse(who.status());
-  const std::string target(request.Param("id"));
-  auto audit = [&](std::string_view outcome) {
-    if (ctx.audit && route.audit_success) ctx.audit(*who, request, route.action, target, outcome);
-  };
-  auto refuse = [&](const Status& status) {
-    // Refusals are audited even for reads: an attempt outside one's duty or jurisdiction.
-    if (ctx.audit) ctx.audit(*who, request, route.action, target, status.reason());
-    return ErrorResponse(status);
-  };
-  if (route.duty) {
-    if (Status s = RequireDuty(*who, *route.duty); !s.ok()) return refuse(s);
-  }
-  nlohmann::json body = nlohmann::json::object();
-  if (!request.body.empty()) {
-    body = nlohmann::json::parse(request.body, nullptr, /*allow_exceptions=*/false);
-    if (body.is_discarded() || !body.is_object()) {
-      return ErrorResponse(InvalidArgumentError("请求体须为 JSON 对象", "bad_json"));
+  return WithSession(ctx, request, [&](const access::Principal& who, store::Connection& conn) {
+    const std::string target(request.Param("id"));
+    auto refuse = [&](const Status& status) {
+      // Refusals are audited even for reads: an attempt outside one's duty or jurisdiction.
+      if (ctx.audit) ctx.audit(who, request, route.action, target, status.reason());
+      return ErrorResponse(status);
+    };
+    if (route.duty) {
+      if (Status s = RequireDuty(who, *route.duty); !s.ok()) return refuse(s);
     }
-  }
-  StatusOr<std::unique_ptr<store::Connection>> conn = ctx.db->Connect();
-  if (!conn.ok()) return ErrorResponse(conn.status());
-  StatusOr<nlohmann::json> result = work(*who, body, **conn);
-  if (!result.ok()) {
-    const Status& status = result.status();
-    if (status.code() == StatusCode::kPermissionDenied) return refuse(status);
-    if (ctx.audit) ctx.audit(*who, request, route.action, target, status.reason());
-    if (status.reason() == "wrong_state" && route.machine && route.current_state) {
-      StatusOr<std::string> current = route.current_state(**conn);
-      if (current.ok()) return TransitionErrorResponse(status, *route.machine, *current);
+    nlohmann::json body = nlohmann::json::object();
+    if (!request.body.empty()) {
+      body = nlohmann::json::parse(request.body, nullptr, /*allow_exceptions=*/false);
+      if (body.is_discarded() || !body.is_object()) {
+        return ErrorResponse(InvalidArgumentError("请求体须为 JSON 对象", "bad_json"));
+      }
     }
-    if (status.code() == StatusCode::kInvalidArgument && status.reason().starts_with("invalid_")) {
-      return ErrorResponse(status, {{"parameter", std::string(status.reason().substr(8))}});
+    StatusOr<nlohmann::json> result = work(who, body, conn);
+    if (!result.ok()) {
+      const Status& status = result.status();
+      if (status.code() == StatusCode::kPermissionDenied) return refuse(status);
+      if (ctx.audit) ctx.audit(who, request, route.action, target, status.reason());
+      if (status.reason() == "wrong_state" && route.machine && route.current_state) {
+        StatusOr<std::string> current = route.current_state(conn);
+        if (current.ok()) return TransitionErrorResponse(status, *route.machine, *current);
+      }
+      return ParameterErrorResponse(status);
     }
-    return ErrorResponse(status);
-  }
-  audit("ok");
-  return JsonResponse(200, *result);
+    if (ctx.audit && route.audit_success) ctx.audit(who, request, route.action, target, "ok");
+    return JsonResponse(200, *result);
+  });
 }
 
 Status RequireRegion(const access::Principal& who, std::string_view region_code) {

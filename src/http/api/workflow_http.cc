@@ -1,5 +1,6 @@
 #include "http/api/workflow_http.h"
 
+#include <memory>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -7,6 +8,23 @@
 #include "http/error_response.h"
 
 namespace sunlight::http {
+
+Response WithSession(const ApiContext& ctx, const Request& request, const SessionWork& work) {
+  if (!ctx.authenticate) return ErrorResponse(UnauthenticatedError("请先登录", "unauthenticated"));
+  StatusOr<access::Principal> who = ctx.authenticate(request);
+  if (!who.ok()) return ErrorResponse(who.status());
+  StatusOr<std::unique_ptr<store::Connection>> conn = ctx.db->Connect();
+  if (!conn.ok()) return ErrorResponse(conn.status());
+  return work(*who, **conn);
+}
+
+Response ParameterErrorResponse(const Status& status) {
+  std::string_view reason = status.reason();
+  if (status.code() == StatusCode::kInvalidArgument && reason.starts_with("invalid_")) {
+    return ErrorResponse(status, {{"parameter", std::string(reason.substr(8))}});
+  }
+  return ErrorResponse(status);
+}
 
 supervision::Actor ActorOf(const access::Principal& who) {
   return supervision::Actor{who.login, who.org_id, who.region_code};

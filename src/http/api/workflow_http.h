@@ -1,23 +1,42 @@
 // What every workflow route (warnings' life cycle, problems, tasks, clues, transfers, cases,
-// inspections, letters, archives) shares: the Actor of a request, the duty check, and the 409
-// for a wrong transition with the allowed next states in details.allowed
-// (spec/workflows.md: "refused (HTTP 409 with the allowed next states)").
+// inspections, letters, archives) shares: the session-and-connection frame, the Actor of a
+// request, the duty check, and the 409 for a wrong transition with the allowed next states in
+// details.allowed (spec/workflows.md: "refused (HTTP 409 with the allowed next states)").
 //
-//   if (Status s = RequireDuty(who, access::Duty::kTransfers); !s.ok()) return ErrorResponse(s);
+//   return WithSession(ctx, request, [&](const access::Principal& who, store::Connection& conn) {
+//     if (Status s = RequireDuty(who, access::Duty::kTransfers); !s.ok()) return ErrorResponse(s);
+//     …
+//   });
 //   Status moved = machine.Check(current, "acknowledged");
 //   if (!moved.ok()) return TransitionErrorResponse(moved, machine, current);
 #pragma once
 
+#include <functional>
 #include <string_view>
 
 #include "access/principal.h"
 #include "access/roles.h"
 #include "core/status.h"
+#include "http/api/api_context.h"
+#include "http/request.h"
 #include "http/response.h"
+#include "store/connection.h"
 #include "supervision/actor.h"
 #include "supervision/state_machine.h"
 
 namespace sunlight::http {
+
+// The work of an authenticated route: who asks, over one store connection.
+using SessionWork = std::function<Response(const access::Principal& who, store::Connection& conn)>;
+
+// The one frame of the authenticated API routes: the session (401 "unauthenticated"; 403
+// "csrf" or "password_change_required" as ctx.authenticate decides), one store connection,
+// then `work`, whose response is the answer. Route families wrap it only with what they add.
+Response WithSession(const ApiContext& ctx, const Request& request, const SessionWork& work);
+
+// The error response for a failed Status; an InvalidArgument whose reason is
+// "invalid_<param>" carries details {"parameter": "<param>"} so a form can mark the field.
+Response ParameterErrorResponse(const Status& status);
 
 // The supervision Actor of a logged-in principal.
 supervision::Actor ActorOf(const access::Principal& who);
