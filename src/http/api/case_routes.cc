@@ -17,7 +17,6 @@ namespace {
 
 using workflow_api::BodyOf;
 using workflow_api::DateField;
-using workflow_api::IdOf;
 using workflow_api::StringField;
 
 std::string IdText(std::int64_t id) { return std::to_string(id); }
@@ -106,7 +105,8 @@ Response ListCases(const ApiContext& ctx, const access::Principal& who, const Re
 StatusOr<supervision::CaseRecord> ReadableCase(const ApiContext& ctx, const access::Principal& who,
                                                const Request& request, store::Connection& conn,
                                                std::string_view action) {
-  SUNLIGHT_ASSIGN_OR_RETURN(std::int64_t id, IdOf(request, "case_not_found"));
+  SUNLIGHT_ASSIGN_OR_RETURN(std::int64_t id,
+                            RecordIdParam(request, "记录不存在", "case_not_found"));
   SUNLIGHT_ASSIGN_OR_RETURN(supervision::CaseRecord c, supervision::LoadCase(conn, id));
   if (!who.scope.Allows(c.region_code)) {
     if (ctx.audit) ctx.audit(who, request, action, IdText(id), "outside_jurisdiction");

@@ -21,16 +21,6 @@ StatusOr<nlohmann::json> BodyOf(const Request& request) {
   return body;
 }
 
-StatusOr<std::int64_t> IdOf(const Request& request, std::string_view not_found_reason) {
-  const std::string text(request.Param("id"));
-  char* end = nullptr;
-  const long long value = std::strtoll(text.c_str(), &end, 10);
-  if (text.empty() || *end != '\0' || value <= 0) {
-    return NotFoundError("记录不存在", std::string(not_found_reason));
-  }
-  return static_cast<std::int64_t>(value);
-}
-
 StatusOr<std::string> StringField(const nlohmann::json& body, std::string_view name) {
   auto it = body.find(std::string(name));
   if (it == body.end() || it->is_null()) return std::string();
@@ -119,7 +109,6 @@ namespace {
 
 using workflow_api::BodyOf;
 using workflow_api::DateField;
-using workflow_api::IdOf;
 using workflow_api::StringField;
 
 std::string IdText(std::int64_t id) { return std::to_string(id); }
@@ -154,7 +143,8 @@ Response ListClues(const ApiContext& ctx, const access::Principal& who, const Re
 StatusOr<supervision::ClueRecord> ReadableClue(const ApiContext& ctx, const access::Principal& who,
                                                const Request& request, store::Connection& conn,
                                                std::string_view action) {
-  SUNLIGHT_ASSIGN_OR_RETURN(std::int64_t id, IdOf(request, "clue_not_found"));
+  SUNLIGHT_ASSIGN_OR_RETURN(std::int64_t id,
+                            RecordIdParam(request, "记录不存在", "clue_not_found"));
   SUNLIGHT_ASSIGN_OR_RETURN(supervision::ClueRecord clue, supervision::LoadClue(conn, id));
   SUNLIGHT_ASSIGN_OR_RETURN(bool may, workflow_api::MayReadClue(conn, who, clue));
   if (!may) {

@@ -38,9 +38,6 @@ namespace workflow_api {
 
 // The JSON object of the body; 400 "bad_json" otherwise.
 StatusOr<nlohmann::json> BodyOf(const Request& request);
-// The {id} route parameter as a positive integer; 404 `not_found_reason` otherwise (an id
-// that cannot exist is a record that does not exist).
-StatusOr<std::int64_t> IdOf(const Request& request, std::string_view not_found_reason);
 // A string member ("" when absent); 400 "invalid_<name>" when present but not a string.
 StatusOr<std::string> StringField(const nlohmann::json& body, std::string_view name);
 // A date member "YYYY-MM-DD" (or the other forms core/date.h reads); `fallback` when absent.

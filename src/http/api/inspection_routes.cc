@@ -32,15 +32,6 @@ Response Handle(const ApiContext& ctx, const Request& request, const SessionWork
   });
 }
 
-StatusOr<std::int64_t> IdOf(const Request& request) {
-  const std::string text(request.Param("id"));
-  if (text.empty() || text.size() > 18 ||
-      text.find_first_not_of("0123456789") != std::string::npos) {
-    return NotFoundError("检查不存在", "inspection_not_found");
-  }
-  return std::stoll(text);
-}
-
 json Summary(const insp::Inspection& in) {
   return {{"id", in.id},
           {"kind", in.kind},
@@ -102,7 +93,8 @@ json Detail(const access::Principal& who, const insp::Inspection& in,
 StatusOr<insp::Inspection> Visible(const ApiContext& ctx, const access::Principal& who,
                                    const Request& request, store::Connection& conn,
                                    std::string_view action) {
-  SUNLIGHT_ASSIGN_OR_RETURN(std::int64_t id, IdOf(request));
+  SUNLIGHT_ASSIGN_OR_RETURN(std::int64_t id,
+                            RecordIdParam(request, "检查不存在", "inspection_not_found"));
   SUNLIGHT_ASSIGN_OR_RETURN(insp::Inspection in, insp::LoadInspection(conn, id));
   SUNLIGHT_RETURN_IF_ERROR(
       ledger::CheckRecordScope(ctx, who, request, action, std::to_string(id), {in.region_code}));

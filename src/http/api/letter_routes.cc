@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <cctype>
-#include <charconv>
 #include <memory>
 #include <string>
 
@@ -56,15 +55,6 @@ std::string ContentDisposition(const letters::LetterRecord& l, std::string_view 
   }
   return fmt::format("attachment; filename=\"letter-{}.{}\"; filename*=UTF-8''{}", l.id, ext,
                      encoded);
-}
-
-StatusOr<std::int64_t> ParseId(std::string_view text) {
-  std::int64_t id = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (ec != std::errc() || end != text.data() + text.size() || id <= 0) {
-    return NotFoundError("文书不存在", "letter_not_found");
-  }
-  return id;
 }
 
 // WithSession, plus what the letter routes add: their work may fail with a Status (written
@@ -123,7 +113,8 @@ StatusOr<letters::LetterRequest> ParseIssueRequest(const Request& request,
 StatusOr<letters::LetterRecord> LoadInScope(const ApiContext& ctx, const access::Principal& who,
                                             const Request& request, store::Connection& conn,
                                             std::string_view action) {
-  SUNLIGHT_ASSIGN_OR_RETURN(std::int64_t id, ParseId(request.Param("id")));
+  SUNLIGHT_ASSIGN_OR_RETURN(std::int64_t id,
+                            RecordIdParam(request, "文书不存在", "letter_not_found"));
   SUNLIGHT_ASSIGN_OR_RETURN(letters::LetterRecord letter, letters::GetLetter(conn, id));
   if (!who.scope.Allows(letter.region_code)) {
     Audit(ctx, who, request, action, std::to_string(id), "outside_jurisdiction");
@@ -170,8 +161,8 @@ void RegisterLetterRoutes(Router& router, const ApiContext& ctx) {
                       if (auto type = request.Query("source_type"); type)
                         filter.source_type = *type;
                       if (auto source = request.Query("source_id"); source) {
-                        StatusOr<std::int64_t> id = ParseId(*source);
-                        if (!id.ok())
+                        std::optional<std::int64_t> id = ParseRecordId(*source);
+                        if (!id)
                           return InvalidArgumentError("source_id 应为正整数", "invalid_source_id");
                         filter.source_id = *id;
                       }

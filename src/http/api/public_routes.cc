@@ -195,22 +195,12 @@ nlohmann::json ReportJson(const ps::PublicReport& r, bool show_informant) {
       {"attachments", r.attachment_count}};
 }
 
-StatusOr<std::int64_t> IdParam(const Request& request) {
-  const std::string_view text = request.Param("id");
-  std::int64_t id = 0;
-  if (text.empty() || text.size() > 18) return NotFoundError("举报不存在", "report_not_found");
-  for (char c : text) {
-    if (c < '0' || c > '9') return NotFoundError("举报不存在", "report_not_found");
-    id = id * 10 + (c - '0');
-  }
-  return id;
-}
-
 // The report `id` if the principal may handle it: the duty, then the region's jurisdiction.
 StatusOr<ps::PublicReport> HandledReport(const ApiContext& ctx, const access::Principal& who,
                                          const Request& request, store::Connection& conn) {
   SUNLIGHT_RETURN_IF_ERROR(RequireDuty(who, access::Duty::kPublicReports));
-  SUNLIGHT_ASSIGN_OR_RETURN(std::int64_t id, IdParam(request));
+  SUNLIGHT_ASSIGN_OR_RETURN(std::int64_t id,
+                            RecordIdParam(request, "举报不存在", "report_not_found"));
   SUNLIGHT_ASSIGN_OR_RETURN(ps::PublicReport report, ps::GetReport(conn, id));
   SUNLIGHT_RETURN_IF_ERROR(ledger::CheckRecordScope(ctx, who, request, "read.public_report",
                                                     std::to_string(id), {report.region_code}));
@@ -373,14 +363,8 @@ void RegisterCommissionRoutes(Router& router, const ApiContext& ctx) {
           [&ctx, publish, &verb](const access::Principal& who, const Request& req,
                                  store::Connection& conn) -> StatusOr<nlohmann::json> {
             SUNLIGHT_RETURN_IF_ERROR(RequireDuty(who, access::Duty::kPublicReports));
-            const std::string_view text = req.Param("id");
-            std::int64_t id = 0;
-            for (char c : text) {
-              if (c < '0' || c > '9' || text.size() > 18) {
-                return NotFoundError("典型案例不存在", "case_not_found");
-              }
-              id = id * 10 + (c - '0');
-            }
+            SUNLIGHT_ASSIGN_OR_RETURN(std::int64_t id,
+                                      RecordIdParam(req, "典型案例不存在", "case_not_found"));
             SUNLIGHT_ASSIGN_OR_RETURN(std::string region, ps::CaseRegion(conn, id));
             SUNLIGHT_RETURN_IF_ERROR(ledger::CheckRecordScope(ctx, who, req, "public_case." + verb,
                                                               std::to_string(id), {region}));

@@ -16,7 +16,6 @@ namespace {
 
 using workflow_api::BodyOf;
 using workflow_api::DateField;
-using workflow_api::IdOf;
 using workflow_api::StringField;
 
 std::string IdText(std::int64_t id) { return std::to_string(id); }
@@ -157,7 +156,7 @@ StatusOr<nlohmann::json> FullTransferJson(store::Connection& conn, const access:
 Response GetTransfer(const ApiContext& ctx, const access::Principal& who, const Request& request,
                      store::Connection& conn) {
   if (Status s = RequireDuty(who, access::Duty::kTransfers); !s.ok()) return ErrorResponse(s);
-  StatusOr<std::int64_t> id = IdOf(request, "transfer_not_found");
+  StatusOr<std::int64_t> id = RecordIdParam(request, "记录不存在", "transfer_not_found");
   if (!id.ok()) return ErrorResponse(id.status());
   StatusOr<supervision::TransferRecord> t = supervision::LoadTransfer(conn, *id);
   if (!t.ok()) return ErrorResponse(t.status());
@@ -271,7 +270,7 @@ Response StepTransfer(const ApiContext& ctx, const access::Principal& who, const
   if (Status s = RequireDuty(who, access::Duty::kTransfers); !s.ok()) return ErrorResponse(s);
   StatusOr<nlohmann::json> body = BodyOf(request);
   if (!body.ok()) return ErrorResponse(body.status());
-  StatusOr<std::int64_t> id = IdOf(request, "transfer_not_found");
+  StatusOr<std::int64_t> id = RecordIdParam(request, "记录不存在", "transfer_not_found");
   if (!id.ok()) return ErrorResponse(id.status());
   StatusOr<supervision::TransferRecord> t = supervision::LoadTransfer(conn, *id);
   if (!t.ok()) return ErrorResponse(t.status());

@@ -52,12 +52,9 @@ Status RequireRegion(const access::Principal& who, std::string_view region_code)
 }
 
 StatusOr<std::int64_t> PathId(const Request& request) {
-  const std::string text(request.Param("id"));
-  if (text.empty() || text.size() > 18 ||
-      text.find_first_not_of("0123456789") != std::string::npos) {
-    return InvalidArgumentError("编号无效", "bad_id");
-  }
-  return std::stoll(text);
+  std::optional<std::int64_t> id = ParseRecordId(request.Param("id"));
+  if (!id) return InvalidArgumentError("编号无效", "bad_id");
+  return *id;
 }
 
 StatusOr<std::string> RequiredString(const nlohmann::json& body, std::string_view field) {

@@ -18,6 +18,24 @@ Response WithSession(const ApiContext& ctx, const Request& request, const Sessio
   return work(*who, **conn);
 }
 
+std::optional<std::int64_t> ParseRecordId(std::string_view text) {
+  if (text.empty() || text.size() > 18) return std::nullopt;
+  std::int64_t id = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    id = id * 10 + (c - '0');
+  }
+  if (id <= 0) return std::nullopt;
+  return id;
+}
+
+StatusOr<std::int64_t> RecordIdParam(const Request& request, std::string_view message,
+                                     std::string_view reason) {
+  std::optional<std::int64_t> id = ParseRecordId(request.Param("id"));
+  if (!id) return NotFoundError(std::string(message), std::string(reason));
+  return *id;
+}
+
 Response ParameterErrorResponse(const Status& status) {
   std::string_view reason = status.reason();
   if (status.code() == StatusCode::kInvalidArgument && reason.starts_with("invalid_")) {

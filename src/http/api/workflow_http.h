@@ -11,7 +11,9 @@
 //   if (!moved.ok()) return TransitionErrorResponse(moved, machine, current);
 #pragma once
 
+#include <cstdint>
 #include <functional>
+#include <optional>
 #include <string_view>
 
 #include "access/principal.h"
@@ -33,6 +35,15 @@ using SessionWork = std::function<Response(const access::Principal& who, store::
 // "csrf" or "password_change_required" as ctx.authenticate decides), one store connection,
 // then `work`, whose response is the answer. Route families wrap it only with what they add.
 Response WithSession(const ApiContext& ctx, const Request& request, const SessionWork& work);
+
+// The positive integer `text` spells in decimal digits (at most 18, so it fits an int64), or
+// nullopt: no sign, space or other character.
+std::optional<std::int64_t> ParseRecordId(std::string_view text);
+
+// The {id} route parameter as a record id; NotFound (`message`, `reason`) for any text that is
+// not one: an id that cannot exist names a record that does not exist.
+StatusOr<std::int64_t> RecordIdParam(const Request& request, std::string_view message,
+                                     std::string_view reason);
 
 // The error response for a failed Status; an InvalidArgument whose reason is
 // "invalid_<param>" carries details {"parameter": "<param>"} so a form can mark the field.
