@@ -300,47 +300,19 @@ Response ListMeasures() {
 }  // namespace
 
 void RegisterCaseRoutes(Router& router, const ApiContext& ctx) {
-  router.Get("/api/v1/cases", [ctx](const Request& request) {
-    return WithSession(ctx, request, [&ctx, &request](auto& who, auto& conn) {
-      return ListCases(ctx, who, request, conn);
-    });
-  });
-  router.Get("/api/v1/cases/{id}", [ctx](const Request& request) {
-    return WithSession(ctx, request, [&ctx, &request](auto& who, auto& conn) {
-      return GetCase(ctx, who, request, conn);
-    });
-  });
-  router.Post("/api/v1/cases", [ctx](const Request& request) {
-    return WithSession(ctx, request, [&ctx, &request](auto& who, auto& conn) {
-      return FileCase(ctx, who, request, conn);
-    });
-  });
-  router.Post("/api/v1/outcomes", [ctx](const Request& request) {
-    return WithSession(ctx, request, [&ctx, &request](auto& who, auto& conn) {
-      return OutcomeOutsideCase(ctx, who, request, conn);
-    });
-  });
+  router.Get("/api/v1/cases", SessionRoute(ctx, ListCases));
+  router.Get("/api/v1/cases/{id}", SessionRoute(ctx, GetCase));
+  router.Post("/api/v1/cases", SessionRoute(ctx, FileCase));
+  router.Post("/api/v1/outcomes", SessionRoute(ctx, OutcomeOutsideCase));
   router.Get("/api/v1/measures", [ctx](const Request& request) {
     return WithSession(ctx, request, [](auto&, auto&) { return ListMeasures(); });
   });
-  struct Step {
-    const char* path;
-    const char* action;
-    CaseStep step;
-  };
-  const Step steps[] = {
-      {"/api/v1/cases/{id}/advance", "case.advance", AdvanceStep},
-      {"/api/v1/cases/{id}/outcomes", "case.outcome", OutcomeStep},
-      {"/api/v1/cases/{id}/recoveries", "case.recovery", RecoveryStep},
-  };
-  for (const Step& s : steps) {
-    router.Post(s.path,
-                [ctx, action = std::string(s.action), step = s.step](const Request& request) {
-                  return WithSession(ctx, request, [&](auto& who, auto& conn) {
-                    return StepCase(ctx, who, request, conn, action, step);
-                  });
-                });
-  }
+  RegisterSteps<CaseStep>(router, ctx, StepCase,
+                          {
+                              {"/api/v1/cases/{id}/advance", "case.advance", AdvanceStep},
+                              {"/api/v1/cases/{id}/outcomes", "case.outcome", OutcomeStep},
+                              {"/api/v1/cases/{id}/recoveries", "case.recovery", RecoveryStep},
+                          });
 }
 
 }  // namespace sunlight::http

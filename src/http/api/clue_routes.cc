@@ -257,61 +257,38 @@ Response StepClue(const ApiContext& ctx, const access::Principal& who, const Req
 }  // namespace
 
 void RegisterClueRoutes(Router& router, const ApiContext& ctx) {
-  router.Get("/api/v1/clues", [ctx](const Request& request) {
-    return WithSession(ctx, request, [&ctx, &request](auto& who, auto& conn) {
-      return ListClues(ctx, who, request, conn);
-    });
-  });
-  router.Get("/api/v1/clues/{id}", [ctx](const Request& request) {
-    return WithSession(ctx, request, [&ctx, &request](auto& who, auto& conn) {
-      return GetClue(ctx, who, request, conn);
-    });
-  });
-  router.Post("/api/v1/clues", [ctx](const Request& request) {
-    return WithSession(ctx, request, [&ctx, &request](auto& who, auto& conn) {
-      return CreateClue(ctx, who, request, conn);
-    });
-  });
-  struct Step {
-    const char* path;
-    const char* action;
-    ClueStep step;
-  };
-  const Step steps[] = {
-      {"/api/v1/clues/{id}/propose", "clue.propose",
-       [](store::Connection& conn, const supervision::Actor& actor, std::int64_t id,
-          const nlohmann::json& body) -> Status {
-         SUNLIGHT_ASSIGN_OR_RETURN(std::string proposal, StringField(body, "proposal"));
-         return supervision::ProposeClue(conn, actor, id, proposal);
-       }},
-      {"/api/v1/clues/{id}/approve", "clue.approve",
-       [](store::Connection& conn, const supervision::Actor& actor, std::int64_t id,
-          const nlohmann::json& body) -> Status {
-         SUNLIGHT_ASSIGN_OR_RETURN(std::string approval, StringField(body, "approval"));
-         SUNLIGHT_ASSIGN_OR_RETURN(Date on, DateField(body, "approved_on", Date::Today()));
-         return supervision::ApproveClueProposal(conn, actor, id, approval, on);
-       }},
-      {"/api/v1/clues/{id}/dispose", "clue.dispose",
-       [](store::Connection& conn, const supervision::Actor& actor, std::int64_t id,
-          const nlohmann::json& body) -> Status {
-         SUNLIGHT_ASSIGN_OR_RETURN(std::string disposal, StringField(body, "disposal"));
-         return supervision::DisposeClue(conn, actor, id, disposal);
-       }},
-      {"/api/v1/clues/{id}/conclude", "clue.conclude",
-       [](store::Connection& conn, const supervision::Actor& actor, std::int64_t id,
-          const nlohmann::json& body) -> Status {
-         SUNLIGHT_ASSIGN_OR_RETURN(std::string result, StringField(body, "result"));
-         return supervision::ConcludeClue(conn, actor, id, result);
-       }},
-  };
-  for (const Step& s : steps) {
-    router.Post(s.path,
-                [ctx, action = std::string(s.action), step = s.step](const Request& request) {
-                  return WithSession(ctx, request, [&](auto& who, auto& conn) {
-                    return StepClue(ctx, who, request, conn, action, step);
-                  });
-                });
-  }
+  router.Get("/api/v1/clues", SessionRoute(ctx, ListClues));
+  router.Get("/api/v1/clues/{id}", SessionRoute(ctx, GetClue));
+  router.Post("/api/v1/clues", SessionRoute(ctx, CreateClue));
+  RegisterSteps<ClueStep>(
+      router, ctx, StepClue,
+      {
+          {"/api/v1/clues/{id}/propose", "clue.propose",
+           [](store::Connection& conn, const supervision::Actor& actor, std::int64_t id,
+              const nlohmann::json& body) -> Status {
+             SUNLIGHT_ASSIGN_OR_RETURN(std::string proposal, StringField(body, "proposal"));
+             return supervision::ProposeClue(conn, actor, id, proposal);
+           }},
+          {"/api/v1/clues/{id}/approve", "clue.approve",
+           [](store::Connection& conn, const supervision::Actor& actor, std::int64_t id,
+              const nlohmann::json& body) -> Status {
+             SUNLIGHT_ASSIGN_OR_RETURN(std::string approval, StringField(body, "approval"));
+             SUNLIGHT_ASSIGN_OR_RETURN(Date on, DateField(body, "approved_on", Date::Today()));
+             return supervision::ApproveClueProposal(conn, actor, id, approval, on);
+           }},
+          {"/api/v1/clues/{id}/dispose", "clue.dispose",
+           [](store::Connection& conn, const supervision::Actor& actor, std::int64_t id,
+              const nlohmann::json& body) -> Status {
+             SUNLIGHT_ASSIGN_OR_RETURN(std::string disposal, StringField(body, "disposal"));
+             return supervision::DisposeClue(conn, actor, id, disposal);
+           }},
+          {"/api/v1/clues/{id}/conclude", "clue.conclude",
+           [](store::Connection& conn, const supervision::Actor& actor, std::int64_t id,
+              const nlohmann::json& body) -> Status {
+             SUNLIGHT_ASSIGN_OR_RETURN(std::string result, StringField(body, "result"));
+             return supervision::ConcludeClue(conn, actor, id, result);
+           }},
+      });
 }
 
 }  // namespace sunlight::http

@@ -294,58 +294,35 @@ Response StepTransfer(const ApiContext& ctx, const access::Principal& who, const
 }  // namespace
 
 void RegisterTransferRoutes(Router& router, const ApiContext& ctx) {
-  router.Get("/api/v1/transfers", [ctx](const Request& request) {
-    return WithSession(ctx, request, [&ctx, &request](auto& who, auto& conn) {
-      return ListTransfers(ctx, who, request, conn);
-    });
-  });
-  router.Get("/api/v1/transfers/{id}", [ctx](const Request& request) {
-    return WithSession(ctx, request, [&ctx, &request](auto& who, auto& conn) {
-      return GetTransfer(ctx, who, request, conn);
-    });
-  });
-  router.Post("/api/v1/transfers", [ctx](const Request& request) {
-    return WithSession(ctx, request, [&ctx, &request](auto& who, auto& conn) {
-      return SendTransfer(ctx, who, request, conn);
-    });
-  });
-  struct Step {
-    const char* path;
-    const char* action;
-    TransferStep step;
-  };
-  const Step steps[] = {
-      {"/api/v1/transfers/{id}/acknowledge", "transfer.acknowledge",
-       [](store::Connection& conn, const supervision::Actor& actor, std::int64_t id,
-          const nlohmann::json&) { return supervision::AcknowledgeTransfer(conn, actor, id); }},
-      {"/api/v1/transfers/{id}/feedback", "transfer.feedback",
-       [](store::Connection& conn, const supervision::Actor& actor, std::int64_t id,
-          const nlohmann::json& body) -> Status {
-         SUNLIGHT_ASSIGN_OR_RETURN(std::string text, StringField(body, "text"));
-         SUNLIGHT_ASSIGN_OR_RETURN(Date on, DateField(body, "reported_on", Date::Today()));
-         return supervision::AddTransferFeedback(conn, actor, id, text, on).status();
-       }},
-      {"/api/v1/transfers/{id}/conclude", "transfer.conclude",
-       [](store::Connection& conn, const supervision::Actor& actor, std::int64_t id,
-          const nlohmann::json& body) -> Status {
-         SUNLIGHT_ASSIGN_OR_RETURN(std::string result, StringField(body, "result"));
-         return supervision::ConcludeTransfer(conn, actor, id, result);
-       }},
-      {"/api/v1/transfers/{id}/return", "transfer.return",
-       [](store::Connection& conn, const supervision::Actor& actor, std::int64_t id,
-          const nlohmann::json& body) -> Status {
-         SUNLIGHT_ASSIGN_OR_RETURN(std::string reason, StringField(body, "reason"));
-         return supervision::ReturnTransfer(conn, actor, id, reason);
-       }},
-  };
-  for (const Step& s : steps) {
-    router.Post(s.path,
-                [ctx, action = std::string(s.action), step = s.step](const Request& request) {
-                  return WithSession(ctx, request, [&](auto& who, auto& conn) {
-                    return StepTransfer(ctx, who, request, conn, action, step);
-                  });
-                });
-  }
+  router.Get("/api/v1/transfers", SessionRoute(ctx, ListTransfers));
+  router.Get("/api/v1/transfers/{id}", SessionRoute(ctx, GetTransfer));
+  router.Post("/api/v1/transfers", SessionRoute(ctx, SendTransfer));
+  RegisterSteps<TransferStep>(
+      router, ctx, StepTransfer,
+      {
+          {"/api/v1/transfers/{id}/acknowledge", "transfer.acknowledge",
+           [](store::Connection& conn, const supervision::Actor& actor, std::int64_t id,
+              const nlohmann::json&) { return supervision::AcknowledgeTransfer(conn, actor, id); }},
+          {"/api/v1/transfers/{id}/feedback", "transfer.feedback",
+           [](store::Connection& conn, const supervision::Actor& actor, std::int64_t id,
+              const nlohmann::json& body) -> Status {
+             SUNLIGHT_ASSIGN_OR_RETURN(std::string text, StringField(body, "text"));
+             SUNLIGHT_ASSIGN_OR_RETURN(Date on, DateField(body, "reported_on", Date::Today()));
+             return supervision::AddTransferFeedback(conn, actor, id, text, on).status();
+           }},
+          {"/api/v1/transfers/{id}/conclude", "transfer.conclude",
+           [](store::Connection& conn, const supervision::Actor& actor, std::int64_t id,
+              const nlohmann::json& body) -> Status {
+             SUNLIGHT_ASSIGN_OR_RETURN(std::string result, StringField(body, "result"));
+             return supervision::ConcludeTransfer(conn, actor, id, result);
+           }},
+          {"/api/v1/transfers/{id}/return", "transfer.return",
+           [](store::Connection& conn, const supervision::Actor& actor, std::int64_t id,
+              const nlohmann::json& body) -> Status {
+             SUNLIGHT_ASSIGN_OR_RETURN(std::string reason, StringField(body, "reason"));
+             return supervision::ReturnTransfer(conn, actor, id, reason);
+           }},
+      });
 }
 
 }  // namespace sunlight::http

@@ -36,6 +36,14 @@ StatusOr<std::int64_t> RecordIdParam(const Request& request, std::string_view me
   return *id;
 }
 
+Router::Handler SessionRoute(const ApiContext& ctx, RouteWork work) {
+  return [ctx, work = std::move(work)](const Request& request) {
+    return WithSession(ctx, request, [&](const access::Principal& who, store::Connection& conn) {
+      return work(ctx, who, request, conn);
+    });
+  };
+}
+
 Response ParameterErrorResponse(const Status& status) {
   std::string_view reason = status.reason();
   if (status.code() == StatusCode::kInvalidArgument && reason.starts_with("invalid_")) {

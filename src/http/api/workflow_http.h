@@ -13,7 +13,9 @@
 
 #include <cstdint>
 #include <functional>
+#include <initializer_list>
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "access/principal.h"
@@ -22,6 +24,7 @@
 #include "http/api/api_context.h"
 #include "http/request.h"
 #include "http/response.h"
+#include "http/router.h"
 #include "store/connection.h"
 #include "supervision/actor.h"
 #include "supervision/state_machine.h"
@@ -60,5 +63,40 @@ Status RequireDuty(const access::Principal& who, access::Duty duty);
 // {"state": current, "allowed": [next states]}; any other Status as ErrorResponse gives it.
 Response TransitionErrorResponse(const Status& status, const supervision::StateMachine& machine,
                                  std::string_view current_state);
+
+// A route's work with the context it was registered with.
+using RouteWork = std::function<Response(const ApiContext& ctx, const access::Principal& who,
+                                         const Request& request, store::Connection& conn)>;
+
+// The router handler that answers with `work` inside WithSession:
+//   router.Get("/api/v1/clues", SessionRoute(ctx, ListClues));
+Router::Handler SessionRoute(const ApiContext& ctx, RouteWork work);
+
+// One step of a workflow as a POST route: its path, its audit action, and the function that
+// takes the step (`Fn`, the family's own step signature).
+template <typename Fn>
+struct StepRoute {
+  const char* path;
+  const char* action;
+  Fn step;
+};
+
+// Registers each step as POST `path`, answered inside WithSession by
+// run(ctx, who, request, conn, action, step): the family's frame (duty, load, ownership check,
+// audit, 409) around the step.
+//
+//   RegisterSteps<ClueStep>(router, ctx, StepClue, {{"/api/v1/clues/{id}/propose", "clue.propose",
+//                                                    ProposeStep}, …});
+template <typename Fn, typename Run>
+void RegisterSteps(Router& router, const ApiContext& ctx, Run run,
+                   std::initializer_list<StepRoute<Fn>> steps) {
+  for (const StepRoute<Fn>& s : steps) {
+    router.Post(s.path, SessionRoute(ctx, [run, action = std::string(s.action), step = s.step](
+                                              const ApiContext& ctx, const access::Principal& who,
+                                              const Request& request, store::Connection& conn) {
+                  return run(ctx, who, request, conn, action, step);
+                }));
+  }
+}
 
 }  // namespace sunlight::http
