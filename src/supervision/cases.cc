@@ -8,6 +8,7 @@
 #include "store/transaction.h"
 #include "supervision/clues.h"
 #include "supervision/four_forms.h"
+#include "supervision/list_query.h"
 #include "supervision/workflow_events.h"
 
 namespace sunlight::supervision {
@@ -273,26 +274,20 @@ StatusOr<CasePage> ListCases(store::Connection& conn, const CaseFilter& filter) 
   CasePage page;
   if (filter.region_prefixes.empty()) return page;
   std::vector<store::Value> params;
-  std::string who;
-  for (const std::string& prefix : filter.region_prefixes) {
-    if (!who.empty()) who += " OR ";
-    who += "region_code LIKE ?";
-    params.push_back(prefix + "%");
-  }
-  std::string where = " WHERE (" + who + ")";
+  std::string where = RegionPrefixClause("region_code", filter.region_prefixes, params);
   if (!filter.state.empty()) {
     where += " AND state = ?";
     params.push_back(filter.state);
   }
-  SUNLIGHT_ASSIGN_OR_RETURN(store::ResultSet count,
-                            conn.Query("SELECT COUNT(*) FROM cases" + where, params));
-  page.total = count.at(0, 0).AsInteger();
-  params.push_back(filter.page_size);
-  params.push_back((filter.page - 1) * filter.page_size);
-  SUNLIGHT_ASSIGN_OR_RETURN(store::ResultSet rs,
-                            conn.Query("SELECT " + std::string(kCaseColumns) + " FROM cases" +
-                                           where + " ORDER BY id DESC LIMIT ? OFFSET ?",
-                                       params));
+  SUNLIGHT_ASSIGN_OR_RETURN(RowPage rows,
+                            QueryPage(conn, {.columns = std::string(kCaseColumns),
+                                             .from = "cases",
+                                             .where = where,
+                                             .params = std::move(params),
+                                             .offset = PageOffset(filter.page, filter.page_size),
+                                             .limit = filter.page_size}));
+  page.total = rows.total;
+  const store::ResultSet& rs = rows.rows;
   for (store::Row row : rs) page.items.push_back(ReadCase(row));
   return page;
 }

@@ -6,6 +6,7 @@
 
 #include "store/timestamp.h"
 #include "store/transaction.h"
+#include "supervision/list_query.h"
 #include "supervision/workflow_events.h"
 
 namespace sunlight::supervision {
@@ -245,7 +246,7 @@ StatusOr<CluePage> ListClues(store::Connection& conn, const ClueFilter& filter) 
         "WHERE i.item_type = 'clue' AND t.to_org_id = ? AND t.state <> 'returned')";
     params.push_back(filter.also_org_id);
   }
-  std::string where = " WHERE (" + who + ")";
+  std::string where = "(" + who + ")";
   if (!filter.state.empty()) {
     where += " AND state = ?";
     params.push_back(filter.state);
@@ -254,15 +255,15 @@ StatusOr<CluePage> ListClues(store::Connection& conn, const ClueFilter& filter) 
     where += " AND channel = ?";
     params.push_back(filter.channel);
   }
-  SUNLIGHT_ASSIGN_OR_RETURN(store::ResultSet count,
-                            conn.Query("SELECT COUNT(*) FROM clues" + where, params));
-  page.total = count.at(0, 0).AsInteger();
-  params.push_back(filter.page_size);
-  params.push_back((filter.page - 1) * filter.page_size);
-  SUNLIGHT_ASSIGN_OR_RETURN(store::ResultSet rs,
-                            conn.Query("SELECT " + std::string(kClueColumns) + " FROM clues" +
-                                           where + " ORDER BY id DESC LIMIT ? OFFSET ?",
-                                       params));
+  SUNLIGHT_ASSIGN_OR_RETURN(RowPage rows,
+                            QueryPage(conn, {.columns = std::string(kClueColumns),
+                                             .from = "clues",
+                                             .where = where,
+                                             .params = std::move(params),
+                                             .offset = PageOffset(filter.page, filter.page_size),
+                                             .limit = filter.page_size}));
+  page.total = rows.total;
+  const store::ResultSet& rs = rows.rows;
   for (store::Row row : rs) {
     page.items.push_back(ReadClue(row));
     SUNLIGHT_RETURN_IF_ERROR(LoadPersons(conn, page.items.back()));

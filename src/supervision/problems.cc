@@ -6,6 +6,7 @@
 
 #include "store/timestamp.h"
 #include "store/transaction.h"
+#include "supervision/list_query.h"
 #include "supervision/workflow_events.h"
 
 namespace sunlight::supervision {
@@ -13,19 +14,6 @@ namespace {
 
 bool Blank(std::string_view text) {
   return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
-}
-
-// "region_code LIKE ? OR …" for the jurisdiction prefixes (escaping is not needed: region
-// codes are digits), with the parameters appended.
-std::string PrefixClause(std::string_view column, const std::vector<std::string>& prefixes,
-                         std::vector<store::Value>& params) {
-  std::string clause = "(";
-  for (size_t i = 0; i < prefixes.size(); ++i) {
-    if (i > 0) clause += " OR ";
-    clause += std::string(column) + " LIKE ?";
-    params.push_back(prefixes[i] + "%");
-  }
-  return clause + ")";
 }
 
 ProblemRecord ReadProblem(const store::ResultSet& rs, size_t row_idx) {
@@ -163,7 +151,7 @@ StatusOr<ProblemPage> ListProblems(store::Connection& conn, const ProblemFilter&
   ProblemPage page;
   if (filter.region_prefixes.empty()) return page;
   std::vector<store::Value> params;
-  std::string where = " WHERE " + PrefixClause("region_code", filter.region_prefixes, params);
+  std::string where = RegionPrefixClause("region_code", filter.region_prefixes, params);
   if (!filter.region_code.empty()) {
     where += " AND region_code LIKE ?";
     params.push_back(filter.region_code + "%");
@@ -172,15 +160,15 @@ StatusOr<ProblemPage> ListProblems(store::Connection& conn, const ProblemFilter&
     where += " AND state = ?";
     params.push_back(filter.state);
   }
-  SUNLIGHT_ASSIGN_OR_RETURN(store::ResultSet count,
-                            conn.Query("SELECT COUNT(*) FROM problems" + where, params));
-  page.total = count.at(0, 0).AsInteger();
-  params.push_back(filter.page_size);
-  params.push_back((filter.page - 1) * filter.page_size);
-  SUNLIGHT_ASSIGN_OR_RETURN(store::ResultSet rs,
-                            conn.Query("SELECT " + std::string(kProblemColumns) + " FROM problems" +
-                                           where + " ORDER BY id DESC LIMIT ? OFFSET ?",
-                                       params));
+  SUNLIGHT_ASSIGN_OR_RETURN(RowPage rows,
+                            QueryPage(conn, {.columns = std::string(kProblemColumns),
+                                             .from = "problems",
+                                             .where = where,
+                                             .params = std::move(params),
+                                             .offset = PageOffset(filter.page, filter.page_size),
+                                             .limit = filter.page_size}));
+  page.total = rows.total;
+  const store::ResultSet& rs = rows.rows;
   for (size_t i = 0; i < rs.size(); ++i) page.items.push_back(ReadProblem(rs, i));
   return page;
 }

@@ -5,6 +5,7 @@
 
 #include "store/timestamp.h"
 #include "store/transaction.h"
+#include "supervision/list_query.h"
 #include "supervision/problems.h"
 #include "supervision/workflow_events.h"
 
@@ -239,13 +240,7 @@ StatusOr<TaskPage> ListTasks(store::Connection& conn, const TaskFilter& filter) 
   TaskPage page;
   if (filter.region_prefixes.empty()) return page;
   std::vector<store::Value> params;
-  std::string where = " WHERE (";
-  for (size_t i = 0; i < filter.region_prefixes.size(); ++i) {
-    if (i > 0) where += " OR ";
-    where += "region_code LIKE ?";
-    params.push_back(filter.region_prefixes[i] + "%");
-  }
-  where += ")";
+  std::string where = RegionPrefixClause("region_code", filter.region_prefixes, params);
   if (!filter.region_code.empty()) {
     where += " AND region_code LIKE ?";
     params.push_back(filter.region_code + "%");
@@ -258,16 +253,15 @@ StatusOr<TaskPage> ListTasks(store::Connection& conn, const TaskFilter& filter) 
     where += " AND responsible_login = ?";
     params.push_back(filter.responsible_login);
   }
-  SUNLIGHT_ASSIGN_OR_RETURN(store::ResultSet count,
-                            conn.Query("SELECT COUNT(*) FROM rectification_tasks" + where, params));
-  page.total = count.at(0, 0).AsInteger();
-  params.push_back(filter.page_size);
-  params.push_back((filter.page - 1) * filter.page_size);
-  SUNLIGHT_ASSIGN_OR_RETURN(
-      store::ResultSet rs,
-      conn.Query("SELECT " + std::string(kTaskColumns) + " FROM rectification_tasks" + where +
-                     " ORDER BY id DESC LIMIT ? OFFSET ?",
-                 params));
+  SUNLIGHT_ASSIGN_OR_RETURN(RowPage rows,
+                            QueryPage(conn, {.columns = std::string(kTaskColumns),
+                                             .from = "rectification_tasks",
+                                             .where = where,
+                                             .params = std::move(params),
+                                             .offset = PageOffset(filter.page, filter.page_size),
+                                             .limit = filter.page_size}));
+  page.total = rows.total;
+  const store::ResultSet& rs = rows.rows;
   for (size_t i = 0; i < rs.size(); ++i) page.items.push_back(ReadTask(rs, i));
   return page;
 }

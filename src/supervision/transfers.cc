@@ -7,6 +7,7 @@
 #include "store/timestamp.h"
 #include "store/transaction.h"
 #include "supervision/clues.h"
+#include "supervision/list_query.h"
 #include "supervision/workflow_events.h"
 
 namespace sunlight::supervision {
@@ -275,13 +276,13 @@ StatusOr<TransferPage> ListTransfers(store::Connection& conn, const TransferFilt
   std::vector<store::Value> params;
   std::string where;
   if (filter.box == "sent") {
-    where = " WHERE from_org_id = ?";
+    where = "from_org_id = ?";
     params.push_back(filter.org_id);
   } else if (filter.box == "received") {
-    where = " WHERE to_org_id = ?";
+    where = "to_org_id = ?";
     params.push_back(filter.org_id);
   } else {
-    where = " WHERE (from_org_id = ? OR to_org_id = ?)";
+    where = "(from_org_id = ? OR to_org_id = ?)";
     params.push_back(filter.org_id);
     params.push_back(filter.org_id);
   }
@@ -293,16 +294,15 @@ StatusOr<TransferPage> ListTransfers(store::Connection& conn, const TransferFilt
     where += " AND batch_quarter = ?";
     params.push_back(filter.batch_quarter);
   }
-  SUNLIGHT_ASSIGN_OR_RETURN(store::ResultSet count,
-                            conn.Query("SELECT COUNT(*) FROM transfers" + where, params));
-  page.total = count.at(0, 0).AsInteger();
-  params.push_back(filter.page_size);
-  params.push_back((filter.page - 1) * filter.page_size);
-  SUNLIGHT_ASSIGN_OR_RETURN(
-      store::ResultSet rs,
-      conn.Query("SELECT " + std::string(kTransferColumns) + " FROM transfers" + where +
-                     " ORDER BY id DESC LIMIT ? OFFSET ?",
-                 params));
+  SUNLIGHT_ASSIGN_OR_RETURN(RowPage rows,
+                            QueryPage(conn, {.columns = std::string(kTransferColumns),
+                                             .from = "transfers",
+                                             .where = where,
+                                             .params = std::move(params),
+                                             .offset = PageOffset(filter.page, filter.page_size),
+                                             .limit = filter.page_size}));
+  page.total = rows.total;
+  const store::ResultSet& rs = rows.rows;
   for (store::Row row : rs) {
     page.items.push_back(ReadTransfer(row));
     SUNLIGHT_RETURN_IF_ERROR(LoadItems(conn, page.items.back()));

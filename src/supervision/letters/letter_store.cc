@@ -11,6 +11,7 @@
 #include "supervision/letters/docx_writer.h"
 #include "supervision/letters/letter_numbering.h"
 #include "supervision/letters/pdf_writer.h"
+#include "supervision/list_query.h"
 #include "supervision/workflow_events.h"
 
 namespace sunlight::supervision::letters {
@@ -136,15 +137,10 @@ StatusOr<LetterRecord> GetLetter(store::Connection& conn, std::int64_t id) {
 }
 
 StatusOr<LetterPage> ListLetters(store::Connection& conn, const LetterFilter& filter) {
-  std::string where = " WHERE 1 = 1";
+  std::string where = "1 = 1";
   std::vector<store::Value> params;
   if (!filter.region_prefixes.empty()) {
-    where += " AND (";
-    for (size_t i = 0; i < filter.region_prefixes.size(); ++i) {
-      where += i == 0 ? "l.region_code LIKE ?" : " OR l.region_code LIKE ?";
-      params.emplace_back(filter.region_prefixes[i] + "%");
-    }
-    where += ")";
+    where += " AND " + RegionPrefixClause("l.region_code", filter.region_prefixes, params);
   }
   if (!filter.kind.empty()) {
     where += " AND l.kind = ?";
@@ -155,19 +151,16 @@ StatusOr<LetterPage> ListLetters(store::Connection& conn, const LetterFilter& fi
     params.emplace_back(filter.source_type);
     params.emplace_back(filter.source_id);
   }
-  SUNLIGHT_ASSIGN_OR_RETURN(
-      store::ResultSet count,
-      conn.Query(fmt::format("SELECT COUNT(*) FROM letters l{}", where), params));
+  SUNLIGHT_ASSIGN_OR_RETURN(RowPage rows, QueryPage(conn, {.columns = std::string(kColumns),
+                                                           .from = "letters l",
+                                                           .where = where,
+                                                           .params = std::move(params),
+                                                           .order_by = "l.id DESC",
+                                                           .offset = filter.offset,
+                                                           .limit = filter.limit}));
   LetterPage page;
-  page.total = count.at(0, 0).AsInteger();
-  params.emplace_back(static_cast<std::int64_t>(filter.limit));
-  params.emplace_back(static_cast<std::int64_t>(filter.offset));
-  SUNLIGHT_ASSIGN_OR_RETURN(
-      store::ResultSet rs,
-      conn.Query(fmt::format("SELECT {} FROM letters l{} ORDER BY l.id DESC LIMIT ? OFFSET ?",
-                             kColumns, where),
-                 params));
-  for (store::Row row : rs) {
+  page.total = rows.total;
+  for (store::Row row : rows.rows) {
     SUNLIGHT_ASSIGN_OR_RETURN(LetterRecord l, FromRow(row));
     page.letters.push_back(std::move(l));
   }

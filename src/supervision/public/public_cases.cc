@@ -4,6 +4,7 @@
 #include "core/text.h"
 #include "store/timestamp.h"
 #include "store/transaction.h"
+#include "supervision/list_query.h"
 #include "supervision/workflow_events.h"
 
 namespace sunlight::supervision::public_side {
@@ -77,18 +78,18 @@ Status SetCasePublished(store::Connection& conn, std::int64_t id, bool published
 
 StatusOr<nlohmann::json> ListPublishedCases(store::Connection& conn, std::string_view region_prefix,
                                             std::int64_t page, std::int64_t page_size) {
-  const std::string like = std::string(region_prefix) + "%";
+  // The join adds the region's name; regions.code is the key, so it keeps one row per case.
   SUNLIGHT_ASSIGN_OR_RETURN(
-      store::ResultSet count,
-      conn.Query("SELECT COUNT(*) FROM public_cases WHERE published = 1 AND region_code LIKE ?",
-                 {like}));
-  SUNLIGHT_ASSIGN_OR_RETURN(
-      store::ResultSet rs,
-      conn.Query("SELECT c.id, c.title, c.summary, c.region_code, g.name, c.case_date, c.outcome "
-                 "FROM public_cases c LEFT JOIN regions g ON g.code = c.region_code "
-                 "WHERE c.published = 1 AND c.region_code LIKE ? "
-                 "ORDER BY c.case_date DESC, c.id DESC LIMIT ? OFFSET ?",
-                 {like, page_size, (page - 1) * page_size}));
+      RowPage rows,
+      QueryPage(conn, {.columns = "c.id, c.title, c.summary, c.region_code, g.name, c.case_date, "
+                                  "c.outcome",
+                       .from = "public_cases c LEFT JOIN regions g ON g.code = c.region_code",
+                       .where = "c.published = 1 AND c.region_code LIKE ?",
+                       .params = {std::string(region_prefix) + "%"},
+                       .order_by = "c.case_date DESC, c.id DESC",
+                       .offset = PageOffset(page, page_size),
+                       .limit = page_size}));
+  const store::ResultSet& rs = rows.rows;
   nlohmann::json items = nlohmann::json::array();
   for (size_t i = 0; i < rs.size(); ++i) {
     items.push_back({{"id", rs.at(i, 0).AsInteger()},
@@ -99,10 +100,8 @@ StatusOr<nlohmann::json> ListPublishedCases(store::Connection& conn, std::string
                      {"case_date", rs.at(i, 5).AsText()},
                      {"outcome", rs.at(i, 6).AsText()}});
   }
-  return nlohmann::json{{"items", items},
-                        {"total", count.at(0, 0).AsInteger()},
-                        {"page", page},
-                        {"page_size", page_size}};
+  return nlohmann::json{
+      {"items", items}, {"total", rows.total}, {"page", page}, {"page_size", page_size}};
 }
 
 }  // namespace sunlight::supervision::public_side

@@ -5,6 +5,7 @@
 #include "core/text.h"
 #include "store/timestamp.h"
 #include "store/transaction.h"
+#include "supervision/list_query.h"
 #include "supervision/public/query_code.h"
 #include "supervision/public/text_similarity.h"
 #include "supervision/workflow_events.h"
@@ -281,31 +282,24 @@ StatusOr<ReportPage> ListReports(store::Connection& conn,
                                  std::int64_t page_size) {
   ReportPage out;
   if (region_prefixes.empty()) return out;
-  std::string where = "(";
   std::vector<store::Value> params;
-  for (size_t i = 0; i < region_prefixes.size(); ++i) {
-    where += (i ? " OR " : "") + std::string("r.region_code LIKE ?");
-    params.push_back(region_prefixes[i] + "%");
-  }
-  where += ")";
+  std::string where = RegionPrefixClause("r.region_code", region_prefixes, params);
   if (!state.empty()) {
     where += " AND r.state = ?";
     params.push_back(std::string(state));
   }
+  // The join adds the region's name; regions.code is the key, so it keeps one row per report.
   SUNLIGHT_ASSIGN_OR_RETURN(
-      store::ResultSet count,
-      conn.Query("SELECT COUNT(*) FROM public_reports r WHERE " + where, params));
-  out.total = count.at(0, 0).AsInteger();
-  params.push_back(page_size);
-  params.push_back((page - 1) * page_size);
-  SUNLIGHT_ASSIGN_OR_RETURN(
-      store::ResultSet rs,
-      conn.Query("SELECT " + kReportColumns +
-                     "FROM public_reports r LEFT JOIN regions g ON g.code = r.region_code "
-                     "WHERE " +
-                     where + " ORDER BY r.id DESC LIMIT ? OFFSET ?",
-                 params));
-  for (size_t i = 0; i < rs.size(); ++i) out.items.push_back(ReportOf(rs, i));
+      RowPage rows,
+      QueryPage(conn, {.columns = kReportColumns,
+                       .from = "public_reports r LEFT JOIN regions g ON g.code = r.region_code",
+                       .where = where,
+                       .params = std::move(params),
+                       .order_by = "r.id DESC",
+                       .offset = PageOffset(page, page_size),
+                       .limit = page_size}));
+  out.total = rows.total;
+  for (size_t i = 0; i < rows.rows.size(); ++i) out.items.push_back(ReportOf(rows.rows, i));
   return out;
 }
 
