@@ -120,6 +120,32 @@ StatusOr<Transfer> LoadTransfer(store::Connection& conn, std::int64_t id) {
   return t;
 }
 
+// The numbered items of a letter's body: each is one paragraph "一、…" and one JSON record, so
+// the text and the letter's items_json list the same things in the same order.
+class NumberedItems {
+ public:
+  explicit NumberedItems(LetterDraft& draft) : draft_(draft) {}
+  void Add(std::string_view text, json record) {
+    draft_.paragraphs.push_back(fmt::format("{}、{}", ChineseNumeral(++count_), text));
+    records_.push_back(std::move(record));
+  }
+  int count() const { return count_; }
+  // Writes the records to draft.items_json.
+  void Finish() { draft_.items_json = records_.dump(); }
+
+ private:
+  LetterDraft& draft_;
+  json records_ = json::array();
+  int count_ = 0;
+};
+
+// A problem as a sentence or two: its title, then its description when there is one.
+std::string ProblemText(const Problem& p) {
+  std::string text = Sentence(p.title);
+  if (!p.description.empty()) text += Sentence(p.description);
+  return text;
+}
+
 Status RequireSourceCount(const LetterRequest& request, bool many) {
   if (request.source_ids.empty() || (!many && request.source_ids.size() != 1)) {
     return InvalidArgumentError(
@@ -157,14 +183,11 @@ Status ComposeNotice(store::Connection& conn, const LetterRequest& request, Lett
   std::string via;
   for (const auto& s : sources) via += (via.empty() ? "" : "、") + s;
   draft.paragraphs.push_back(fmt::format("我委在{}中发现，你单位存在以下问题，现予以提示：", via));
-  json items = json::array();
-  int n = 0;
+  NumberedItems items(draft);
   for (const Problem& p : problems) {
-    std::string text = fmt::format("{}、{}", ChineseNumeral(++n), Sentence(p.title));
-    if (!p.description.empty()) text += Sentence(p.description);
+    std::string text = ProblemText(p);
     if (p.amount_fen != 0) text += fmt::format("涉及金额{}元。", Yuan(p.amount_fen));
-    draft.paragraphs.push_back(std::move(text));
-    items.push_back({{"type", "problem"},
+    items.Add(text, {{"type", "problem"},
                      {"id", p.id},
                      {"title", p.title},
                      {"description", p.description},
@@ -175,7 +198,7 @@ Status ComposeNotice(store::Connection& conn, const LetterRequest& request, Lett
       "请你单位高度重视，认真核查，对照问题逐项整改，并于收到本函之日起15个工作日内将核查和整改"
       "情况书面反馈我委。");
   draft.paragraphs.push_back("特此函告。");
-  draft.items_json = items.dump();
+  items.Finish();
   return Status::Ok();
 }
 
@@ -205,29 +228,28 @@ Status ComposeOrder(store::Connection& conn, const LetterRequest& request, Lette
   draft.title = fmt::format("关于督促整改{}问题的整改督办函", p.title);
   draft.paragraphs.push_back(
       fmt::format("针对{}问题，现将由你单位负责的整改任务督办如下，请逐项落实：", p.title));
-  json items = json::array();
-  int n = 0;
+  NumberedItems items(draft);
   for (store::Row row : tasks) {
     if (row[4].AsText() != recipient.id) continue;
     std::string person = row[8].AsText();
     if (person.empty()) person = row[5].AsText();
     std::string org_name = row[9].AsText(row[4].AsText());
-    draft.paragraphs.push_back(
-        fmt::format("{}、{}整改措施：{}完成时限：{}。责任单位：{}。责任人：{}。报告要求：{}。",
-                    ChineseNumeral(++n), Sentence(row[1].AsText()), Sentence(row[2].AsText()),
-                    ChineseDate(row[3].AsText()), org_name, person, CadenceName(row[6].AsText())));
-    items.push_back({{"type", "task"},
-                     {"id", row[0].AsInteger()},
-                     {"description", row[1].AsText()},
-                     {"measures", row[2].AsText()},
-                     {"deadline", row[3].AsText()},
-                     {"responsible_org_id", row[4].AsText()},
-                     {"responsible_org_name", org_name},
-                     {"responsible_person", person},
-                     {"cadence", row[6].AsText()},
-                     {"state", row[7].AsText()}});
+    items.Add(
+        fmt::format("{}整改措施：{}完成时限：{}。责任单位：{}。责任人：{}。报告要求：{}。",
+                    Sentence(row[1].AsText()), Sentence(row[2].AsText()),
+                    ChineseDate(row[3].AsText()), org_name, person, CadenceName(row[6].AsText())),
+        {{"type", "task"},
+         {"id", row[0].AsInteger()},
+         {"description", row[1].AsText()},
+         {"measures", row[2].AsText()},
+         {"deadline", row[3].AsText()},
+         {"responsible_org_id", row[4].AsText()},
+         {"responsible_org_name", org_name},
+         {"responsible_person", person},
+         {"cadence", row[6].AsText()},
+         {"state", row[7].AsText()}});
   }
-  if (n == 0) {
+  if (items.count() == 0) {
     return FailedPreconditionError(
         fmt::format("问题 {} 没有由 {} 负责的未销号整改任务", p.id, recipient.name),
         "no_open_tasks");
@@ -236,7 +258,7 @@ Status ComposeOrder(store::Connection& conn, const LetterRequest& request, Lette
       "请严格按照时限要求完成整改，按规定频次报告整改进展，整改完成后及时申请销号。对整改不力、"
       "逾期未完成的，我委将依规依纪依法严肃追责问责。");
   draft.paragraphs.push_back("特此督办。");
-  draft.items_json = items.dump();
+  items.Finish();
   return Status::Ok();
 }
 
@@ -247,8 +269,7 @@ Status ComposeTransferItems(store::Connection& conn, const Transfer& t, LetterDr
                             conn.Query("SELECT item_type, item_id FROM transfer_items "
                                        "WHERE transfer_id = ? ORDER BY item_type, item_id",
                                        {t.id}));
-  json items = json::array();
-  int n = 0;
+  NumberedItems items(draft);
   for (store::Row row : rs) {
     std::string type = row[0].AsText();
     std::int64_t id = row[1].AsInteger();
@@ -270,11 +291,10 @@ Status ComposeTransferItems(store::Connection& conn, const Transfer& t, LetterDr
                                {"org_name", person[1].AsText()},
                                {"position", person[2].AsText()}});
       }
-      std::string text = fmt::format("{}、问题线索（编号：{}）：{}", ChineseNumeral(++n),
-                                     clue.at(0, 0).AsText(), Sentence(clue.at(0, 1).AsText()));
+      std::string text = fmt::format("问题线索（编号：{}）：{}", clue.at(0, 0).AsText(),
+                                     Sentence(clue.at(0, 1).AsText()));
       if (!named.empty()) text += fmt::format("被反映人：{}。", named);
-      draft.paragraphs.push_back(std::move(text));
-      items.push_back({{"type", "clue"},
+      items.Add(text, {{"type", "clue"},
                        {"id", id},
                        {"number", clue.at(0, 0).AsText()},
                        {"summary", clue.at(0, 1).AsText()},
@@ -282,15 +302,13 @@ Status ComposeTransferItems(store::Connection& conn, const Transfer& t, LetterDr
       ++clues;
     } else {
       SUNLIGHT_ASSIGN_OR_RETURN(Problem p, LoadProblem(conn, id));
-      std::string text = fmt::format("{}、{}", ChineseNumeral(++n), Sentence(p.title));
-      if (!p.description.empty()) text += Sentence(p.description);
-      draft.paragraphs.push_back(std::move(text));
-      items.push_back(
+      items.Add(
+          ProblemText(p),
           {{"type", "problem"}, {"id", p.id}, {"title", p.title}, {"description", p.description}});
       ++problems;
     }
   }
-  draft.items_json = items.dump();
+  items.Finish();
   return Status::Ok();
 }
 
@@ -348,13 +366,11 @@ Status ComposeFeedbackLetter(store::Connection& conn, const LetterRequest& reque
       conn.Query("SELECT id, text, created_at FROM transfer_feedback WHERE transfer_id = ? "
                  "ORDER BY id",
                  {t.id}));
-  json items = json::array();
-  int n = 0;
+  NumberedItems items(draft);
   for (store::Row row : rs) {
     std::string on = row[2].AsText().substr(0, 10);
-    draft.paragraphs.push_back(
-        fmt::format("{}、{}，{}", ChineseNumeral(++n), ChineseDate(on), Sentence(row[1].AsText())));
-    items.push_back(
+    items.Add(
+        fmt::format("{}，{}", ChineseDate(on), Sentence(row[1].AsText())),
         {{"type", "feedback"}, {"id", row[0].AsInteger()}, {"text", row[1].AsText()}, {"on", on}});
   }
   if (!t.result.empty()) {
@@ -363,11 +379,11 @@ Status ComposeFeedbackLetter(store::Connection& conn, const LetterRequest& reque
   if (t.state == "returned" && !t.return_reason.empty()) {
     draft.paragraphs.push_back(fmt::format("退回理由：{}", Sentence(t.return_reason)));
   }
-  if (n == 0 && t.result.empty() && t.return_reason.empty()) {
+  if (items.count() == 0 && t.result.empty() && t.return_reason.empty()) {
     return FailedPreconditionError(fmt::format("移送 {} 尚无反馈内容", t.id), "no_feedback");
   }
   draft.paragraphs.push_back("特此反馈。");
-  draft.items_json = items.dump();
+  items.Finish();
   return Status::Ok();
 }
 
