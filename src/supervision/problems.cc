@@ -98,14 +98,17 @@ StatusOr<std::int64_t> InsertProblem(store::Connection& conn, const Actor& actor
   const std::string now = store::TimestampNow();
   store::Value warning = nullptr;
   if (draft.warning_id) warning = *draft.warning_id;
+  store::Value inspection = nullptr;
+  if (draft.inspection_id) inspection = *draft.inspection_id;
+  const std::string& owner = draft.owner_org_id.empty() ? actor.org_id : draft.owner_org_id;
   SUNLIGHT_ASSIGN_OR_RETURN(
       store::ResultSet inserted,
       conn.Query("INSERT INTO problems(source, category, behaviour, title, description, "
-                 "region_code, responsible_org_id, owner_org_id, warning_id, state, amount_fen, "
-                 "created_by, created_at, updated_at) "
-                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?) RETURNING id",
+                 "region_code, responsible_org_id, owner_org_id, warning_id, inspection_id, "
+                 "state, amount_fen, created_by, created_at, updated_at) "
+                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?) RETURNING id",
                  {draft.source, draft.category, draft.behaviour, draft.title, draft.description,
-                  draft.region_code, draft.responsible_org_id, actor.org_id, warning,
+                  draft.region_code, draft.responsible_org_id, owner, warning, inspection,
                   draft.amount_fen, actor.login, now, now}));
   const std::int64_t id = inserted.at(0, 0).AsInteger();
   for (const EvidenceLink& link : draft.evidence) {
@@ -116,8 +119,10 @@ StatusOr<std::int64_t> InsertProblem(store::Connection& conn, const Actor& actor
         "INSERT INTO problem_evidence(problem_id, kind, ref, note) VALUES (?, ?, ?, ?)",
         {id, link.kind, link.ref, link.note}));
   }
-  SUNLIGHT_RETURN_IF_ERROR(RecordEvent(conn, "problem", id, "", "open", actor, draft.title,
-                                       nlohmann::json{{"source", draft.source}}.dump()));
+  nlohmann::json details = {{"source", draft.source}};
+  if (draft.inspection_id) details["inspection_id"] = *draft.inspection_id;
+  SUNLIGHT_RETURN_IF_ERROR(
+      RecordEvent(conn, "problem", id, "", "open", actor, draft.title, details.dump()));
   return id;
 }
 

@@ -42,6 +42,8 @@ struct ProblemDraft {
   std::string responsible_org_id;
   std::int64_t amount_fen = 0;
   std::optional<std::int64_t> warning_id;
+  std::optional<std::int64_t> inspection_id;  // a finding of this inspection (inspections/)
+  std::string owner_org_id;  // the commission that follows it up; "" for the actor's own
   std::vector<EvidenceLink> evidence;
 };
 

@@ -7,6 +7,7 @@
 #include "store/timestamp.h"
 #include "store/transaction.h"
 #include "supervision/inspections/ties.h"
+#include "supervision/problems.h"
 #include "supervision/workflow_events.h"
 
 namespace sunlight::supervision::inspections {
@@ -410,20 +411,20 @@ StatusOr<std::int64_t> AddFinding(store::Connection& conn, std::int64_t inspecti
   if (responsible.empty()) {
     return InvalidArgumentError("请填写问题的责任单位", "responsible_org_required");
   }
+  // The finding is a problem like any other (problems.h), owned by the inspecting commission.
+  ProblemDraft problem;
+  problem.source = in.kind == "tour" ? "tour" : "inspection";
+  problem.category = finding.category;
+  problem.behaviour = finding.behaviour;
+  problem.title = finding.title;
+  problem.description = finding.description;
+  problem.region_code = region;
+  problem.responsible_org_id = responsible;
+  problem.amount_fen = finding.amount_fen;
+  problem.inspection_id = inspection_id;
+  problem.owner_org_id = in.org_id;
+  SUNLIGHT_ASSIGN_OR_RETURN(const std::int64_t problem_id, InsertProblem(conn, actor, problem));
   const std::string now = store::TimestampNow();
-  SUNLIGHT_ASSIGN_OR_RETURN(
-      store::ResultSet inserted,
-      conn.Query("INSERT INTO problems(source, category, behaviour, title, description, "
-                 "region_code, responsible_org_id, owner_org_id, inspection_id, state, "
-                 "amount_fen, created_by, created_at, updated_at) "
-                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?) RETURNING id",
-                 {in.kind == "tour" ? "tour" : "inspection", finding.category, finding.behaviour,
-                  finding.title, finding.description, region, responsible, in.org_id, inspection_id,
-                  finding.amount_fen, actor.login, now, now}));
-  const std::int64_t problem_id = inserted.at(0, 0).AsInteger();
-  SUNLIGHT_RETURN_IF_ERROR(
-      RecordEvent(conn, "problem", problem_id, "", "open", actor, "监督检查发现问题",
-                  "{\"inspection_id\":" + std::to_string(inspection_id) + "}"));
   SUNLIGHT_RETURN_IF_ERROR(
       conn.Execute("UPDATE inspections SET updated_at = ? WHERE id = ?", {now, inspection_id}));
   SUNLIGHT_RETURN_IF_ERROR(tx.Commit());

@@ -125,7 +125,9 @@ struct FindingDraft {
 };
 
 // A finding becomes a problem (m006 problems: source 'tour' for a tour, else 'inspection';
-// state open; inspection_id set) with its creation event. Requires state in_progress.
+// state open; inspection_id set; owned by the inspecting org) through problems.h InsertProblem,
+// so it is checked and recorded as every other problem (a behaviour and a known responsible org
+// are required). Requires state in_progress.
 StatusOr<std::int64_t> AddFinding(store::Connection& conn, std::int64_t inspection_id,
                                   const FindingDraft& finding, const Actor& actor);
 
