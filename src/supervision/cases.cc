@@ -279,13 +279,9 @@ StatusOr<CasePage> ListCases(store::Connection& conn, const CaseFilter& filter) 
     where += " AND state = ?";
     params.push_back(filter.state);
   }
-  SUNLIGHT_ASSIGN_OR_RETURN(RowPage rows,
-                            QueryPage(conn, {.columns = std::string(kCaseColumns),
-                                             .from = "cases",
-                                             .where = where,
-                                             .params = std::move(params),
-                                             .offset = PageOffset(filter.page, filter.page_size),
-                                             .limit = filter.page_size}));
+  SUNLIGHT_ASSIGN_OR_RETURN(
+      RowPage rows, QueryPage(conn, kCaseColumns, "cases", where, std::move(params), filter.page,
+                              filter.page_size));
   page.total = rows.total;
   const store::ResultSet& rs = rows.rows;
   for (store::Row row : rs) page.items.push_back(ReadCase(row));

@@ -255,13 +255,9 @@ StatusOr<CluePage> ListClues(store::Connection& conn, const ClueFilter& filter) 
     where += " AND channel = ?";
     params.push_back(filter.channel);
   }
-  SUNLIGHT_ASSIGN_OR_RETURN(RowPage rows,
-                            QueryPage(conn, {.columns = std::string(kClueColumns),
-                                             .from = "clues",
-                                             .where = where,
-                                             .params = std::move(params),
-                                             .offset = PageOffset(filter.page, filter.page_size),
-                                             .limit = filter.page_size}));
+  SUNLIGHT_ASSIGN_OR_RETURN(
+      RowPage rows, QueryPage(conn, kClueColumns, "clues", where, std::move(params), filter.page,
+                              filter.page_size));
   page.total = rows.total;
   const store::ResultSet& rs = rows.rows;
   for (store::Row row : rs) {

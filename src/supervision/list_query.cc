@@ -18,6 +18,18 @@ StatusOr<RowPage> QueryPage(store::Connection& conn, const ListQuery& query) {
   return page;
 }
 
+StatusOr<RowPage> QueryPage(store::Connection& conn, std::string_view columns,
+                            std::string_view from, std::string where,
+                            std::vector<store::Value> params, std::int64_t page,
+                            std::int64_t page_size) {
+  return QueryPage(conn, {.columns = std::string(columns),
+                          .from = std::string(from),
+                          .where = std::move(where),
+                          .params = std::move(params),
+                          .offset = PageOffset(page, page_size),
+                          .limit = page_size});
+}
+
 std::int64_t PageOffset(std::int64_t page, std::int64_t page_size) {
   return (page - 1) * page_size;
 }

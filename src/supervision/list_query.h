@@ -41,6 +41,12 @@ struct RowPage {
 // SELECT <columns> FROM <from> [WHERE <where>] ORDER BY <order_by> LIMIT ? OFFSET ?.
 StatusOr<RowPage> QueryPage(store::Connection& conn, const ListQuery& query);
 
+// The same for a list with a page number (from 1) and size, ordered newest (id) first.
+StatusOr<RowPage> QueryPage(store::Connection& conn, std::string_view columns,
+                            std::string_view from, std::string where,
+                            std::vector<store::Value> params, std::int64_t page,
+                            std::int64_t page_size);
+
 // The offset of a page counted from 1.
 std::int64_t PageOffset(std::int64_t page, std::int64_t page_size);
 

@@ -166,12 +166,8 @@ StatusOr<ProblemPage> ListProblems(store::Connection& conn, const ProblemFilter&
     params.push_back(filter.state);
   }
   SUNLIGHT_ASSIGN_OR_RETURN(RowPage rows,
-                            QueryPage(conn, {.columns = std::string(kProblemColumns),
-                                             .from = "problems",
-                                             .where = where,
-                                             .params = std::move(params),
-                                             .offset = PageOffset(filter.page, filter.page_size),
-                                             .limit = filter.page_size}));
+                            QueryPage(conn, kProblemColumns, "problems", where, std::move(params),
+                                      filter.page, filter.page_size));
   page.total = rows.total;
   const store::ResultSet& rs = rows.rows;
   for (size_t i = 0; i < rs.size(); ++i) page.items.push_back(ReadProblem(rs, i));

@@ -253,13 +253,9 @@ StatusOr<TaskPage> ListTasks(store::Connection& conn, const TaskFilter& filter) 
     where += " AND responsible_login = ?";
     params.push_back(filter.responsible_login);
   }
-  SUNLIGHT_ASSIGN_OR_RETURN(RowPage rows,
-                            QueryPage(conn, {.columns = std::string(kTaskColumns),
-                                             .from = "rectification_tasks",
-                                             .where = where,
-                                             .params = std::move(params),
-                                             .offset = PageOffset(filter.page, filter.page_size),
-                                             .limit = filter.page_size}));
+  SUNLIGHT_ASSIGN_OR_RETURN(
+      RowPage rows, QueryPage(conn, kTaskColumns, "rectification_tasks", where, std::move(params),
+                              filter.page, filter.page_size));
   page.total = rows.total;
   const store::ResultSet& rs = rows.rows;
   for (size_t i = 0; i < rs.size(); ++i) page.items.push_back(ReadTask(rs, i));

@@ -295,12 +295,8 @@ StatusOr<TransferPage> ListTransfers(store::Connection& conn, const TransferFilt
     params.push_back(filter.batch_quarter);
   }
   SUNLIGHT_ASSIGN_OR_RETURN(RowPage rows,
-                            QueryPage(conn, {.columns = std::string(kTransferColumns),
-                                             .from = "transfers",
-                                             .where = where,
-                                             .params = std::move(params),
-                                             .offset = PageOffset(filter.page, filter.page_size),
-                                             .limit = filter.page_size}));
+                            QueryPage(conn, kTransferColumns, "transfers", where, std::move(params),
+                                      filter.page, filter.page_size));
   page.total = rows.total;
   const store::ResultSet& rs = rows.rows;
   for (store::Row row : rs) {
