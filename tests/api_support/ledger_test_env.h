@@ -1,6 +1,7 @@
-// Shared by the ledger and warnings API tests: one real SQLite database holding the demo
-// generator's dataset (real division codes, imported by the importer, scanned by the rules),
-// and a real server on loopback serving RegisterLedgerRoutes and RegisterWarningRoutes.
+// Shared by the ledger and warnings API tests: a copy of the API tests' demo world (the demo
+// generator's dataset with real division codes, imported by the importer, scanned by the rules;
+// api_test_fixture.h — on SQLite or PostgreSQL as SUNLIGHT_TEST_ENGINE says), and a real server
+// on loopback serving RegisterLedgerRoutes and RegisterWarningRoutes.
 //
 // Until the access layer's session fixture is used here, requests name their principal's
 // scope in a header that this test ApiContext's authenticate reads:
@@ -19,6 +20,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "api_support/api_test_fixture.h"
 #include "http/server.h"
 #include "store/database.h"
 
@@ -42,7 +44,7 @@ class LedgerWorld {
   // which is reported as a test failure by the first caller.
   static LedgerWorld* Get();
 
-  store::Database& db() { return *db_; }
+  store::Database& db() { return demo_->db(); }
   uint16_t port() const { return server_->port(); }
 
   // GET `target` as a principal with these region prefixes (nullopt: not logged in).
@@ -64,8 +66,11 @@ class LedgerWorld {
   LedgerWorld() = default;
   bool Build();
 
-  std::string dir_;
-  std::unique_ptr<store::Database> db_;
+ public:
+  ~LedgerWorld();
+
+ private:
+  std::unique_ptr<testing::DemoCopy> demo_;  // outlives the server that reads it
   std::unique_ptr<Server> server_;
   std::set<std::string> household_ids_;
   struct AuditLog {

@@ -1,5 +1,6 @@
-// Shared set-up of the import tests: a SQLite database in a temporary folder with the region
-// fixture (tests/data/divisions) loaded, a copy of tests/data/import/good to break, and helpers
+// Shared set-up of the import tests: a fresh database on the engine SUNLIGHT_TEST_ENGINE names
+// (SQLite unless ctest's PostgreSQL run; support/test_engines.h) with the region fixture
+// (tests/data/divisions) loaded, a copy of tests/data/import/good to break, and helpers
 // to run an import and look at what the store holds.
 #pragma once
 
@@ -18,14 +19,18 @@
 #include "ledger_test_util.h"
 #include "store/database.h"
 #include "store/region_table.h"
+#include "support/test_engines.h"
 
 namespace sunlight::ledger::testing {
 
 class ImportTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    StatusOr<std::unique_ptr<store::Database>> db =
-        store::Database::Open((dir_ / "ledger.db").string());
+    StatusOr<std::unique_ptr<sunlight::testing::TestDatabase>> database =
+        sunlight::testing::TestDatabase::FromEnvironment();
+    ASSERT_TRUE(database.ok()) << database.status();
+    database_ = std::move(database).value();
+    StatusOr<std::unique_ptr<store::Database>> db = store::Database::Open(database_->url());
     ASSERT_TRUE(db.ok()) << db.status();
     db_ = std::move(db).value();
     StatusOr<std::unique_ptr<store::Connection>> conn = db_->Connect();
@@ -80,6 +85,7 @@ class ImportTest : public ::testing::Test {
   }
 
   TempDir dir_;
+  std::unique_ptr<sunlight::testing::TestDatabase> database_;
   std::unique_ptr<store::Database> db_;
   std::unique_ptr<store::Connection> conn_;
 };

@@ -69,18 +69,14 @@ inline std::vector<Warning> RunBothWays(const Rule& rule, store::Connection& con
 
 class RulesDbTest : public ::testing::Test {
  protected:
-  // SUNLIGHT_RULES_TEST_ENGINE=postgres runs the same cases on a fresh PostgreSQL database
-  // (tests/support), to check that the reference SQL's near misses hold there too.
+  // On the engine SUNLIGHT_TEST_ENGINE names: ctest runs these cases on SQLite and again on a
+  // fresh PostgreSQL database (tests/support), so the reference SQL's near misses hold on both.
   void SetUp() override {
-    std::string url = (dir_.path() / "rules.db").string();
-    const char* engine = std::getenv("SUNLIGHT_RULES_TEST_ENGINE");
-    if (engine != nullptr && std::string_view(engine) == "postgres") {
-      StatusOr<std::unique_ptr<sunlight::testing::TestDatabase>> pg =
-          sunlight::testing::TestDatabase::Create(sunlight::testing::Engine::kPostgres);
-      ASSERT_TRUE(pg.ok()) << pg.status();
-      pg_ = std::move(pg).value();
-      url = pg_->url();
-    }
+    StatusOr<std::unique_ptr<sunlight::testing::TestDatabase>> database =
+        sunlight::testing::TestDatabase::FromEnvironment();
+    ASSERT_TRUE(database.ok()) << database.status();
+    database_ = std::move(database).value();
+    const std::string url = database_->url();
     StatusOr<std::unique_ptr<store::Database>> db = store::Database::Open(url);
     ASSERT_TRUE(db.ok()) << db.status();
     db_ = std::move(db).value();
@@ -133,7 +129,7 @@ class RulesDbTest : public ::testing::Test {
   }
 
   TempDir dir_;
-  std::unique_ptr<sunlight::testing::TestDatabase> pg_;
+  std::unique_ptr<sunlight::testing::TestDatabase> database_;
   std::unique_ptr<store::Database> db_;
   std::unique_ptr<store::Connection> conn_;
 };

@@ -199,7 +199,43 @@ StatusOr<PostgresServer*> PostgresServer::Get() {
   return server.get();
 }
 
-Status PostgresServer::Start() {
+StatusOr<std::unique_ptr<PostgresServer>> PostgresServer::StartCopyOf(const fs::path& cluster) {
+  if (!fs::exists(cluster / "PG_VERSION")) {
+    return FailedPreconditionError(cluster.string() + " 不是 PostgreSQL 数据目录");
+  }
+  auto server = std::unique_ptr<PostgresServer>(new PostgresServer());
+  SUNLIGHT_RETURN_IF_ERROR(server->Start(cluster).WithPrefix("测试用 PostgreSQL 服务器无法启动"));
+  return server;
+}
+
+StatusOr<std::unique_ptr<PostgresServer>> PostgresServer::StartFresh() {
+  auto server = std::unique_ptr<PostgresServer>(new PostgresServer());
+  SUNLIGHT_RETURN_IF_ERROR(server->Start().WithPrefix("测试用 PostgreSQL 服务器无法启动"));
+  return server;
+}
+
+Status PostgresServer::StopAndSave(const fs::path& target) {
+  if (pid_ == 0) return FailedPreconditionError("the server is not running");
+  // SIGINT: "fast" shutdown, which checkpoints, so that the copy needs no recovery.
+  kill(pid_, SIGINT);
+  SUNLIGHT_ASSIGN_OR_RETURN(int exit_code, WaitFor(pid_));
+  pid_ = 0;
+  if (exit_code != 0) {
+    return InternalError("PostgreSQL did not shut down cleanly (exit " + std::to_string(exit_code) +
+                         "):\n" + ReadFile(dir_ / "server.log"));
+  }
+  std::error_code error;
+  fs::remove_all(target, error);
+  fs::copy(dir_ / "data", target, fs::copy_options::recursive, error);
+  if (error)
+    return InternalError("cannot copy the cluster to " + target.string() + ": " + error.message());
+  // Not needed by a copy: the previous run's pid file and server options.
+  fs::remove(target / "postmaster.pid", error);
+  fs::remove(target / "postmaster.opts", error);
+  return Status::Ok();
+}
+
+Status PostgresServer::Start(fs::path cluster) {
   owner_pid_ = getpid();
   const char* configured = std::getenv("SUNLIGHT_PG_BIN");
   bin_dir_ = configured != nullptr
@@ -212,7 +248,10 @@ Status PostgresServer::Start() {
                                    "make test 会自动安装；或设置 SUNLIGHT_PG_BIN）");
   }
   SUNLIGHT_ASSIGN_OR_RETURN(RunAs run_as, ServerUser());
-  SUNLIGHT_ASSIGN_OR_RETURN(fs::path template_dir, TemplateCluster(bin_dir_, run_as));
+  fs::path template_dir = std::move(cluster);
+  if (template_dir.empty()) {
+    SUNLIGHT_ASSIGN_OR_RETURN(template_dir, TemplateCluster(bin_dir_, run_as));
+  }
 
   std::string pattern = (fs::temp_directory_path() / "sunlight-pg-XXXXXX").string();
   if (mkdtemp(pattern.data()) == nullptr) return InternalError("mkdtemp failed");

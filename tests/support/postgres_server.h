@@ -22,6 +22,7 @@
 
 #include <atomic>
 #include <filesystem>
+#include <memory>
 #include <string>
 
 #include "core/status.h"
@@ -31,6 +32,17 @@ namespace sunlight::testing {
 class PostgresServer {
  public:
   static StatusOr<PostgresServer*> Get();
+
+  // A server of the caller's own on a copy of `cluster`, a data directory that Save wrote (e.g. a
+  // cluster holding a prepared test database, cached across test processes).
+  static StatusOr<std::unique_ptr<PostgresServer>> StartCopyOf(
+      const std::filesystem::path& cluster);
+  // A server of the caller's own on a copy of the empty template cluster.
+  static StatusOr<std::unique_ptr<PostgresServer>> StartFresh();
+
+  // Shuts the server down cleanly (every change on disk) and copies its data directory to
+  // `target`, for StartCopyOf. The server is stopped afterwards.
+  Status StopAndSave(const std::filesystem::path& target);
 
   ~PostgresServer();
   PostgresServer(const PostgresServer&) = delete;
@@ -48,7 +60,8 @@ class PostgresServer {
 
  private:
   PostgresServer() = default;
-  Status Start();
+  // Starts on a copy of `cluster`; empty: the machine's template cluster.
+  Status Start(std::filesystem::path cluster = {});
   void Stop();
 
   std::filesystem::path bin_dir_;

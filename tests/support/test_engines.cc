@@ -4,6 +4,8 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cstdlib>
+#include <string_view>
 #include <system_error>
 
 #include "postgres_server.h"
@@ -14,6 +16,21 @@ std::string EngineName(Engine engine) { return engine == Engine::kSqlite ? "Sqli
 
 std::string EngineParamName(const ::testing::TestParamInfo<Engine>& info) {
   return EngineName(info.param);
+}
+
+StatusOr<Engine> EngineFromEnvironment() {
+  const char* value = std::getenv("SUNLIGHT_TEST_ENGINE");
+  if (value == nullptr || *value == '\0' || std::string_view(value) == "sqlite") {
+    return Engine::kSqlite;
+  }
+  if (std::string_view(value) == "postgres") return Engine::kPostgres;
+  return InvalidArgumentError(
+      std::string("SUNLIGHT_TEST_ENGINE 只能是 sqlite 或 postgres，而不是 ") + value);
+}
+
+StatusOr<std::unique_ptr<TestDatabase>> TestDatabase::FromEnvironment() {
+  SUNLIGHT_ASSIGN_OR_RETURN(Engine engine, EngineFromEnvironment());
+  return Create(engine);
 }
 
 StatusOr<std::unique_ptr<TestDatabase>> TestDatabase::Create(Engine engine) {

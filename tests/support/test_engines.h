@@ -26,6 +26,13 @@ namespace sunlight::testing {
 
 enum class Engine { kSqlite, kPostgres };
 
+// The engine this test process was asked for: SUNLIGHT_TEST_ENGINE=postgres or =sqlite (unset:
+// SQLite). ctest registers the fixture-based layers (API, import, rules, access) a second time
+// with SUNLIGHT_TEST_ENGINE=postgres (tests/CMakeLists.txt), so the same tests run on both
+// engines without each test being written as TEST_P. Any other value is an error, never a
+// silent fallback to SQLite.
+StatusOr<Engine> EngineFromEnvironment();
+
 // "Sqlite", "Postgres": the test-name suffix.
 std::string EngineName(Engine engine);
 std::string EngineParamName(const ::testing::TestParamInfo<Engine>& info);
@@ -34,6 +41,8 @@ std::string EngineParamName(const ::testing::TestParamInfo<Engine>& info);
 class TestDatabase {
  public:
   static StatusOr<std::unique_ptr<TestDatabase>> Create(Engine engine);
+  // Create(EngineFromEnvironment()).
+  static StatusOr<std::unique_ptr<TestDatabase>> FromEnvironment();
   ~TestDatabase();
   TestDatabase(const TestDatabase&) = delete;
   TestDatabase& operator=(const TestDatabase&) = delete;
