@@ -160,40 +160,4 @@ StatusOr<std::vector<Warning>> RunSql(const Rule& rule, store::Connection& conn,
                       [&](const ParamValues& set) { return RunSql(rule, conn, as_of, set); });
 }
 
-StatusOr<StoreCounts> StoreWarnings(store::Connection& conn, const std::vector<Warning>& warnings,
-                                    Date as_of) {
-  StoreCounts counts;
-  SUNLIGHT_ASSIGN_OR_RETURN(store::Transaction tx, conn.Begin());
-  SUNLIGHT_ASSIGN_OR_RETURN(
-      std::unique_ptr<store::Statement> open,
-      conn.Prepare("SELECT COUNT(*) FROM warnings WHERE rule = ? AND subject_id = ? "
-                   "AND state NOT IN ('dismissed', 'closed')"));
-  SUNLIGHT_ASSIGN_OR_RETURN(
-      std::unique_ptr<store::Statement> insert,
-      conn.Prepare("INSERT INTO warnings(rule, subject_type, subject_id, region_code, severity, "
-                   "amount_fen, evidence, params, as_of, state, created_at) "
-                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?)"));
-  const std::string now = store::TimestampNow();
-  const std::string as_of_text = as_of.ToString();
-  for (const Warning& w : warnings) {
-    SUNLIGHT_RETURN_IF_ERROR(open->Reset());
-    SUNLIGHT_RETURN_IF_ERROR(open->BindAll({w.rule, w.subject_id}));
-    SUNLIGHT_ASSIGN_OR_RETURN(bool has_row, open->Step());
-    const bool already_open = has_row && open->ColumnInteger(0) > 0;
-    SUNLIGHT_RETURN_IF_ERROR(open->Reset());
-    if (already_open) {
-      ++counts.already_open;
-      continue;
-    }
-    SUNLIGHT_RETURN_IF_ERROR(insert->Reset());
-    SUNLIGHT_RETURN_IF_ERROR(insert->BindAll(
-        {w.rule, w.subject_type, w.subject_id, w.region_code, w.severity, w.amount_fen,
-         EvidenceJson(w.evidence).dump(), w.params.dump(), as_of_text, now}));
-    SUNLIGHT_RETURN_IF_ERROR(insert->Run());
-    ++counts.inserted;
-  }
-  SUNLIGHT_RETURN_IF_ERROR(tx.Commit());
-  return counts;
-}
-
 }  // namespace sunlight::rules

@@ -49,14 +49,10 @@ std::vector<Warning> RunKernel(const Rule& rule, const Snapshot& snapshot, Date 
 [[nodiscard]] StatusOr<std::vector<Warning>> RunSql(const Rule& rule, store::Connection& conn,
                                                     Date as_of, const RuleParams& params);
 
+// What storing a scan's warnings did (supervision::StoreWarningsOnce fills it).
 struct StoreCounts {
   int inserted = 0;
   int already_open = 0;  // an open warning of the same rule and subject was kept instead
 };
-
-// Inserts the warnings with state 'new' in one transaction, skipping any whose rule and
-// subject already has an open warning (state not 'dismissed' or 'closed').
-[[nodiscard]] StatusOr<StoreCounts> StoreWarnings(store::Connection& conn,
-                                                  const std::vector<Warning>& warnings, Date as_of);
 
 }  // namespace sunlight::rules

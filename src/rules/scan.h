@@ -38,7 +38,7 @@ struct ScanResult {
   size_t snapshot_bytes = 0;      // 0 with the SQL engine
   double snapshot_seconds = 0;    // loading the snapshot (0 with the SQL engine)
   std::vector<RuleTiming> rules;  // in the order the rules ran
-  double store_seconds = 0;       // StoreWarnings
+  double store_seconds = 0;       // StoreWarningsOnce
 };
 
 // Called once per rule with the number of warnings it found; may be empty.

@@ -75,34 +75,5 @@ TEST(WarningJsonTest, OneLineInContractOrder) {
             R"("evidence":{"households":["H1","H2"]},"params":{"min_households":2}})");
 }
 
-class StoreWarningsTest : public RulesDbTest {};
-
-TEST_F(StoreWarningsTest, NoSecondOpenWarningForTheSameRuleAndSubject) {
-  const Date as_of = *Date::Parse("2021-12-31");
-  std::vector<Warning> warnings = {
-      {"A01", "bank_account", "ACC-1", "520102001001", "high", 100, {{"households", {"H1"}}}, {}},
-      {"A12", "person", "ID-1", "520102001001", "medium", 0, {{"households", {"H1"}}}, {}},
-  };
-  StatusOr<StoreCounts> first = StoreWarnings(*conn_, warnings, as_of);
-  ASSERT_TRUE(first.ok()) << first.status();
-  EXPECT_EQ(first->inserted, 2);
-  StatusOr<StoreCounts> second = StoreWarnings(*conn_, warnings, *Date::Parse("2022-01-31"));
-  ASSERT_TRUE(second.ok()) << second.status();
-  EXPECT_EQ(second->inserted, 0);
-  EXPECT_EQ(second->already_open, 2);
-  // Once dismissed, the same finding on a later scan is a new warning.
-  ASSERT_TRUE(conn_->Execute("UPDATE warnings SET state = 'dismissed' WHERE rule = 'A01'").ok());
-  StatusOr<StoreCounts> third = StoreWarnings(*conn_, warnings, *Date::Parse("2022-02-28"));
-  ASSERT_TRUE(third.ok()) << third.status();
-  EXPECT_EQ(third->inserted, 1);
-  StatusOr<store::ResultSet> rs =
-      conn_->Query("SELECT state, evidence, as_of FROM warnings WHERE rule = 'A12' ORDER BY id");
-  ASSERT_TRUE(rs.ok()) << rs.status();
-  ASSERT_EQ(rs->size(), 1u);
-  EXPECT_EQ(rs->row(0)[0].AsText(), "new");
-  EXPECT_EQ(rs->row(0)[1].AsText(), R"({"households":["H1"]})");
-  EXPECT_EQ(rs->row(0)[2].AsText(), "2021-12-31");
-}
-
 }  // namespace
 }  // namespace sunlight::rules::testing
