@@ -28,6 +28,15 @@ Status Locked() {
                                 "too_many_attempts");
 }
 
+// A lock the security administrator set (users.h) lasts until unlocked: telling the user to
+// "try later" would be wrong, and a Retry-After of centuries useless.
+Status LockedFor(std::int64_t locked_until) {
+  if (locked_until >= kLockedByAdministrator) {
+    return PermissionDeniedError("账号已被安全管理员锁定，请联系安全管理员解锁", "account_locked");
+  }
+  return Locked();
+}
+
 std::string SessionKey(std::string_view session_id) { return Sha256Hex(session_id); }
 
 // Only hex ids of the right length reach the store; anything else is simply unknown.
@@ -141,7 +150,7 @@ StatusOr<Session> AccessService::Login(const LoginRequest& request) {
   }
   if (user->locked_until > Now()) {
     SUNLIGHT_RETURN_IF_ERROR(audit("locked"));
-    return Locked();
+    return LockedFor(user->locked_until);
   }
   Status refusal;
   if (!VerifyPassword(request.password, user->password_hash)) {
@@ -277,7 +286,7 @@ Status AccessService::Reauthenticate(const Principal& who, std::string_view pass
   SUNLIGHT_ASSIGN_OR_RETURN(std::unique_ptr<store::Connection> conn, db_->Connect());
   SUNLIGHT_ASSIGN_OR_RETURN(std::optional<UserRecord> user, FindUserById(*conn, who.user_id));
   if (!user) return UnauthenticatedError("请先登录", "unauthenticated");
-  if (user->locked_until > Now()) return Locked();
+  if (user->locked_until > Now()) return LockedFor(user->locked_until);
   if (VerifyPassword(password, user->password_hash)) {
     return conn->Execute("UPDATE users SET failed_count = 0 WHERE id = ?", {user->id});
   }

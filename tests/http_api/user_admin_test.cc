@@ -155,7 +155,9 @@ TEST_F(UserAdminTest, LockedUserCannotLogInUntilUnlocked) {
   // The open session ended, and the right password no longer opens one.
   EXPECT_EQ(victim.Get("/api/v1/session").result_int(), 401);
   HttpResponse refused = Client().Login("dafang_ny");
-  EXPECT_NE(refused.result_int(), 200);
+  // Not "try again later": the lock lasts until the security administrator lifts it.
+  EXPECT_EQ(refused.result_int(), 403) << refused.body();
+  EXPECT_EQ(JsonOf(refused)["error"]["code"], "account_locked");
   EXPECT_TRUE(SessionCookieOf(refused).empty());
   EXPECT_EQ(Listed(secadmin, "dafang_ny")["locked"], true);
 

@@ -5,7 +5,8 @@
 //                                     + Set-Cookie sunlight_session=…; HttpOnly; SameSite=Strict;
 //                                     or 401 "unauthenticated" with details.reason
 //                                     bad_credentials / totp_required / bad_totp, or 429
-//                                     "too_many_attempts" (locked)
+//                                     "too_many_attempts" (locked after failures),
+//                                     403 "account_locked" (locked by the security administrator)
 //   GET    /api/v1/session            the same body for the current session, or 401
 //   DELETE /api/v1/session            204; the session is deleted on the server
 //   POST   /api/v1/session/password   {"old_password","new_password"} → 204
