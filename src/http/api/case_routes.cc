@@ -7,6 +7,7 @@
 #include "http/api/api_paging.h"
 #include "http/api/clue_routes.h"
 #include "http/api/ledger_handler.h"
+#include "http/api/list_export.h"
 #include "http/api/workflow_http.h"
 #include "http/error_response.h"
 #include "supervision/cases.h"
@@ -82,23 +83,21 @@ nlohmann::json CaseJson(const supervision::CaseRecord& c, const access::RecordSc
 Response ListCases(const ApiContext& ctx, const access::Principal& who, const Request& request,
                    store::Connection& conn) {
   if (Status s = RequireDuty(who, access::Duty::kCases); !s.ok()) return ErrorResponse(s);
-  StatusOr<Paging> paging = ParsePaging(request);
-  if (!paging.ok()) return ErrorResponse(paging.status());
   supervision::CaseFilter filter;
   filter.region_prefixes = who.scope.region_prefixes;
   filter.state = std::string(request.Query("state").value_or(""));
-  filter.page = paging->page;
-  filter.page_size = paging->page_size;
-  StatusOr<supervision::CasePage> page = supervision::ListCases(conn, filter);
-  if (!page.ok()) return ErrorResponse(page.status());
-  nlohmann::json items = nlohmann::json::array();
-  for (const supervision::CaseRecord& c : page->items)
-    items.push_back(CaseJson(c, who.scope, false));
-  if (ctx.audit) ctx.audit(who, request, "read.cases", request.target, "ok");
-  return JsonResponse(200, {{"items", items},
-                            {"total", page->total},
-                            {"page", paging->page},
-                            {"page_size", paging->page_size}});
+  return ListOrExport(ctx, who, request, "cases", "read.cases",
+                      [&](std::int64_t page, std::int64_t page_size) -> StatusOr<ListPage> {
+                        filter.page = page;
+                        filter.page_size = page_size;
+                        SUNLIGHT_ASSIGN_OR_RETURN(supervision::CasePage rows,
+                                                  supervision::ListCases(conn, filter));
+                        ListPage out{.total = rows.total};
+                        for (const supervision::CaseRecord& c : rows.items) {
+                          out.items.push_back(CaseJson(c, who.scope, false));
+                        }
+                        return out;
+                      });
 }
 
 // Loads the case and checks the region is in the principal's jurisdiction (403 audited).

@@ -7,6 +7,7 @@
 #include "access/roles.h"
 #include "http/api/api_paging.h"
 #include "http/api/ledger_handler.h"
+#include "http/api/list_export.h"
 #include "http/api/workflow_http.h"
 #include "http/error_response.h"
 
@@ -116,27 +117,25 @@ std::string IdText(std::int64_t id) { return std::to_string(id); }
 Response ListClues(const ApiContext& ctx, const access::Principal& who, const Request& request,
                    store::Connection& conn) {
   if (Status s = RequireDuty(who, access::Duty::kClues); !s.ok()) return ErrorResponse(s);
-  StatusOr<Paging> paging = ParsePaging(request);
-  if (!paging.ok()) return ErrorResponse(paging.status());
   supervision::ClueFilter filter;
   filter.region_prefixes = who.scope.region_prefixes;
   filter.also_org_id = who.org_id;
   filter.state = std::string(request.Query("state").value_or(""));
   filter.channel = std::string(request.Query("channel").value_or(""));
-  filter.page = paging->page;
-  filter.page_size = paging->page_size;
-  StatusOr<supervision::CluePage> page = supervision::ListClues(conn, filter);
-  if (!page.ok()) return ErrorResponse(page.status());
-  nlohmann::json items = nlohmann::json::array();
-  for (const supervision::ClueRecord& clue : page->items) {
-    items.push_back(workflow_api::ClueJson(clue, who.scope, /*with_informant=*/false));
-  }
   // Lists name the persons reported: a read of personal data.
-  if (ctx.audit) ctx.audit(who, request, "read.clues", request.target, "ok");
-  return JsonResponse(200, {{"items", items},
-                            {"total", page->total},
-                            {"page", paging->page},
-                            {"page_size", paging->page_size}});
+  return ListOrExport(ctx, who, request, "clues", "read.clues",
+                      [&](std::int64_t page, std::int64_t page_size) -> StatusOr<ListPage> {
+                        filter.page = page;
+                        filter.page_size = page_size;
+                        SUNLIGHT_ASSIGN_OR_RETURN(supervision::CluePage rows,
+                                                  supervision::ListClues(conn, filter));
+                        ListPage out{.total = rows.total};
+                        for (const supervision::ClueRecord& clue : rows.items) {
+                          out.items.push_back(workflow_api::ClueJson(clue, who.scope,
+                                                                     /*with_informant=*/false));
+                        }
+                        return out;
+                      });
 }
 
 // Loads the clue and checks the principal may read it (403 audited otherwise).

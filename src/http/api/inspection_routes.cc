@@ -8,6 +8,7 @@
 #include "access/masking.h"
 #include "http/api/api_paging.h"
 #include "http/api/ledger_handler.h"
+#include "http/api/list_export.h"
 #include "http/api/workflow_http.h"
 #include "http/error_response.h"
 #include "supervision/inspections/inspections.h"
@@ -101,29 +102,28 @@ StatusOr<insp::Inspection> Visible(const ApiContext& ctx, const access::Principa
   return in;
 }
 
-Response List(const access::Principal& who, const Request& request, store::Connection& conn) {
-  StatusOr<Paging> paging = ParsePaging(request);
-  if (!paging.ok()) return ErrorResponse(paging.status());
-  StatusOr<std::vector<insp::Inspection>> all = insp::ListInspections(conn);
-  if (!all.ok()) return ErrorResponse(all.status());
+Response List(const ApiContext& ctx, const access::Principal& who, const Request& request,
+              store::Connection& conn) {
   const std::string state(request.Query("state").value_or(""));
   const std::string kind(request.Query("kind").value_or(""));
   const std::string region(request.Query("region").value_or(""));
-  json items = json::array();
-  std::int64_t total = 0;
-  const std::int64_t first = (paging->page - 1) * paging->page_size;
-  for (const insp::Inspection& in : *all) {
-    if (!who.scope.Allows(in.region_code)) continue;
-    if (!state.empty() && in.state != state) continue;
-    if (!kind.empty() && in.kind != kind) continue;
-    if (!region.empty() && !in.region_code.starts_with(region)) continue;
-    if (total >= first && total < first + paging->page_size) items.push_back(Summary(in));
-    ++total;
-  }
-  return JsonResponse(200, {{"items", std::move(items)},
-                            {"total", total},
-                            {"page", paging->page},
-                            {"page_size", paging->page_size}});
+  return ListOrExport(ctx, who, request, "inspections", /*read_action=*/"",
+                      [&](std::int64_t page, std::int64_t page_size) -> StatusOr<ListPage> {
+                        SUNLIGHT_ASSIGN_OR_RETURN(std::vector<insp::Inspection> all,
+                                                  insp::ListInspections(conn));
+                        ListPage out;
+                        const std::int64_t first = (page - 1) * page_size;
+                        for (const insp::Inspection& in : all) {
+                          if (!who.scope.Allows(in.region_code)) continue;
+                          if (!state.empty() && in.state != state) continue;
+                          if (!kind.empty() && in.kind != kind) continue;
+                          if (!region.empty() && !in.region_code.starts_with(region)) continue;
+                          if (out.total >= first && out.total < first + page_size)
+                            out.items.push_back(Summary(in));
+                          ++out.total;
+                        }
+                        return out;
+                      });
 }
 
 StatusOr<insp::InspectionDraft> ParseDraft(const Request& request) {
@@ -311,7 +311,7 @@ Response FindingRoute(const ApiContext& ctx, const access::Principal& who, const
 void RegisterInspectionRoutes(Router& router, const ApiContext& ctx) {
   router.Get("/api/v1/inspections", [ctx](const Request& request) {
     return Handle(ctx, request, [&](const access::Principal& who, store::Connection& conn) {
-      return List(who, request, conn);
+      return List(ctx, who, request, conn);
     });
   });
   router.Post("/api/v1/inspections", [ctx](const Request& request) {

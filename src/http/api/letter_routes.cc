@@ -7,6 +7,7 @@
 #include <string>
 
 #include "http/api/api_paging.h"
+#include "http/api/list_export.h"
 #include "http/api/workflow_http.h"
 #include "http/error_response.h"
 #include "supervision/letters/letter_store.h"
@@ -146,41 +147,38 @@ void RegisterLetterRoutes(Router& router, const ApiContext& ctx) {
   router.Get("/api/v1/letters", [ctx](const Request& request) {
     return Handle(ctx, request,
                   [&](const access::Principal& who, store::Connection& conn) -> StatusOr<Response> {
-                    SUNLIGHT_ASSIGN_OR_RETURN(Paging paging, ParsePaging(request));
-                    nlohmann::json items = nlohmann::json::array();
-                    std::int64_t total = 0;
-                    // Deny by default: a role without jurisdiction (administrators) sees no
-                    // letters.
-                    if (!who.scope.region_prefixes.empty()) {
-                      letters::LetterFilter filter;
-                      filter.region_prefixes = who.scope.region_prefixes;
-                      if (auto kind = request.Query("kind"); kind && !kind->empty()) {
-                        SUNLIGHT_RETURN_IF_ERROR(letters::ParseLetterKind(*kind).status());
-                        filter.kind = std::string(*kind);
-                      }
-                      if (auto type = request.Query("source_type"); type)
-                        filter.source_type = *type;
-                      if (auto source = request.Query("source_id"); source) {
-                        std::optional<std::int64_t> id = ParseRecordId(*source);
-                        if (!id)
-                          return InvalidArgumentError("source_id 应为正整数", "invalid_source_id");
-                        filter.source_id = *id;
-                      }
-                      filter.limit = static_cast<int>(paging.page_size);
-                      filter.offset = static_cast<int>((paging.page - 1) * paging.page_size);
-                      SUNLIGHT_ASSIGN_OR_RETURN(letters::LetterPage page,
-                                                letters::ListLetters(conn, filter));
-                      total = page.total;
-                      for (const auto& l : page.letters) {
-                        nlohmann::json item = LetterJson(l);
-                        item.erase("body");  // lists show the header; GET one for the text
-                        items.push_back(std::move(item));
-                      }
+                    letters::LetterFilter filter;
+                    filter.region_prefixes = who.scope.region_prefixes;
+                    if (auto kind = request.Query("kind"); kind && !kind->empty()) {
+                      SUNLIGHT_RETURN_IF_ERROR(letters::ParseLetterKind(*kind).status());
+                      filter.kind = std::string(*kind);
                     }
-                    return JsonResponse(200, {{"items", items},
-                                              {"total", total},
-                                              {"page", paging.page},
-                                              {"page_size", paging.page_size}});
+                    if (auto type = request.Query("source_type"); type) filter.source_type = *type;
+                    if (auto source = request.Query("source_id"); source) {
+                      std::optional<std::int64_t> id = ParseRecordId(*source);
+                      if (!id)
+                        return InvalidArgumentError("source_id 应为正整数", "invalid_source_id");
+                      filter.source_id = *id;
+                    }
+                    return ListOrExport(
+                        ctx, who, request, "letters", /*read_action=*/"",
+                        [&](std::int64_t page, std::int64_t page_size) -> StatusOr<ListPage> {
+                          ListPage out;
+                          // Deny by default: a role without jurisdiction (administrators) sees no
+                          // letters.
+                          if (filter.region_prefixes.empty()) return out;
+                          filter.limit = static_cast<int>(page_size);
+                          filter.offset = static_cast<int>((page - 1) * page_size);
+                          SUNLIGHT_ASSIGN_OR_RETURN(letters::LetterPage rows,
+                                                    letters::ListLetters(conn, filter));
+                          out.total = rows.total;
+                          for (const auto& l : rows.letters) {
+                            nlohmann::json item = LetterJson(l);
+                            item.erase("body");  // lists show the header; GET one for the text
+                            out.items.push_back(std::move(item));
+                          }
+                          return out;
+                        });
                   });
   });
   router.Get("/api/v1/letters/{id}", [ctx](const Request& request) {

@@ -14,6 +14,7 @@
 #include "core/masking.h"
 #include "http/api/api_paging.h"
 #include "http/api/ledger_handler.h"
+#include "http/api/list_export.h"
 #include "http/api/workflow_http.h"
 #include "http/error_response.h"
 #include "supervision/public/disclosure.h"
@@ -241,37 +242,39 @@ Response HandleStep(const ApiContext& ctx, const Request& request, std::string_v
 
 void RegisterCommissionRoutes(Router& router, const ApiContext& ctx) {
   router.Get("/api/v1/reports", [ctx](const Request& request) {
-    return ledger::HandleLedgerRequest(
-        ctx, request,
-        [&ctx](const access::Principal& who, const Request& req,
-               store::Connection& conn) -> StatusOr<nlohmann::json> {
-          SUNLIGHT_RETURN_IF_ERROR(RequireDuty(who, access::Duty::kPublicReports));
-          SUNLIGHT_ASSIGN_OR_RETURN(Paging paging, ParsePaging(req));
-          const std::string state(req.Query("state").value_or(""));
-          if (!state.empty() && !ps::PublicReportMachine().IsState(state)) {
-            return InvalidArgumentError("未知的状态“" + state + "”", "invalid_state");
-          }
-          std::vector<std::string> prefixes = who.scope.region_prefixes;
-          if (auto region = req.Query("region"); region && !region->empty()) {
-            // A region filter narrows the scope, never widens it.
-            if (!who.scope.Allows(*region)) return ledger::OutsideJurisdiction();
-            prefixes = {std::string(*region)};
-          }
-          SUNLIGHT_ASSIGN_OR_RETURN(
-              ps::ReportPage page,
-              ps::ListReports(conn, prefixes, state, paging.page, paging.page_size));
-          const bool informant = access::HasDuty(who.role, access::Duty::kInformants);
-          nlohmann::json items = nlohmann::json::array();
-          for (const ps::PublicReport& r : page.items) items.push_back(ReportJson(r, informant));
-          if (informant && ctx.audit) {
-            // Lists carry informants' identities for the intake role: each page read is logged.
-            ctx.audit(who, req, "read.public_report.informant", "list", "ok");
-          }
-          return nlohmann::json{{"items", items},
-                                {"total", page.total},
-                                {"page", paging.page},
-                                {"page_size", paging.page_size}};
-        });
+    return WithSession(ctx, request, [&](const access::Principal& who, store::Connection& conn) {
+      if (Status s = RequireDuty(who, access::Duty::kPublicReports); !s.ok()) {
+        return ErrorResponse(s);
+      }
+      const std::string state(request.Query("state").value_or(""));
+      if (!state.empty() && !ps::PublicReportMachine().IsState(state)) {
+        return ParameterErrorResponse(
+            InvalidArgumentError("未知的状态“" + state + "”", "invalid_state"));
+      }
+      std::vector<std::string> prefixes = who.scope.region_prefixes;
+      if (auto region = request.Query("region"); region && !region->empty()) {
+        // A region filter narrows the scope, never widens it.
+        if (!who.scope.Allows(*region)) return ErrorResponse(ledger::OutsideJurisdiction());
+        prefixes = {std::string(*region)};
+      }
+      const bool informant = access::HasDuty(who.role, access::Duty::kInformants);
+      // Lists carry informants' identities for the intake role: each page read is logged (an
+      // export is logged as the export).
+      if (informant && ctx.audit && request.Query("format").value_or("json") == "json") {
+        ctx.audit(who, request, "read.public_report.informant", "list", "ok");
+      }
+      return ListOrExport(ctx, who, request, "reports", /*read_action=*/"",
+                          [&](std::int64_t page, std::int64_t page_size) -> StatusOr<ListPage> {
+                            SUNLIGHT_ASSIGN_OR_RETURN(
+                                ps::ReportPage rows,
+                                ps::ListReports(conn, prefixes, state, page, page_size));
+                            ListPage out{.total = rows.total};
+                            for (const ps::PublicReport& r : rows.items) {
+                              out.items.push_back(ReportJson(r, informant));
+                            }
+                            return out;
+                          });
+    });
   });
   router.Get("/api/v1/reports/{id}", [ctx](const Request& request) {
     return ledger::HandleLedgerRequest(

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "http/api/api_paging.h"
+#include "http/api/list_export.h"
 #include "http/api/warning_flow_routes.h"
 #include "http/api/workflow_http.h"
 #include "store/transaction.h"
@@ -167,28 +168,22 @@ void TaskPost(Router& router, const ApiContext& ctx, std::string verb, access::D
 
 void RegisterProblemRoutes(Router& router, const ApiContext& ctx) {
   router.Get("/api/v1/problems", [ctx](const Request& request) {
-    FlowRoute route;
-    route.action = "list.problems";
-    route.audit_success = false;
-    return flow::Handle(
-        ctx, request, route,
-        [&](const access::Principal& who, const json&, store::Connection& conn) -> StatusOr<json> {
-          SUNLIGHT_ASSIGN_OR_RETURN(Paging paging, ParsePaging(request));
-          supervision::ProblemFilter filter;
-          filter.region_prefixes = who.scope.region_prefixes;
-          filter.region_code = std::string(request.Query("region").value_or(""));
-          filter.state = std::string(request.Query("state").value_or(""));
-          filter.page = paging.page;
-          filter.page_size = paging.page_size;
-          SUNLIGHT_ASSIGN_OR_RETURN(supervision::ProblemPage page,
-                                    supervision::ListProblems(conn, filter));
-          json items = json::array();
-          for (const auto& p : page.items) items.push_back(ProblemJson(p));
-          return json{{"items", items},
-                      {"total", page.total},
-                      {"page", paging.page},
-                      {"page_size", paging.page_size}};
-        });
+    return WithSession(ctx, request, [&](const access::Principal& who, store::Connection& conn) {
+      supervision::ProblemFilter filter;
+      filter.region_prefixes = who.scope.region_prefixes;
+      filter.region_code = std::string(request.Query("region").value_or(""));
+      filter.state = std::string(request.Query("state").value_or(""));
+      return ListOrExport(ctx, who, request, "problems", /*read_action=*/"",
+                          [&](std::int64_t page, std::int64_t page_size) -> StatusOr<ListPage> {
+                            filter.page = page;
+                            filter.page_size = page_size;
+                            SUNLIGHT_ASSIGN_OR_RETURN(supervision::ProblemPage rows,
+                                                      supervision::ListProblems(conn, filter));
+                            ListPage out{.total = rows.total};
+                            for (const auto& p : rows.items) out.items.push_back(ProblemJson(p));
+                            return out;
+                          });
+    });
   });
   router.Get("/api/v1/problems/{id}", [ctx](const Request& request) {
     FlowRoute route;
@@ -277,32 +272,25 @@ void RegisterProblemRoutes(Router& router, const ApiContext& ctx) {
 void RegisterTaskRoutes(Router& router, const ApiContext& ctx) {
   using access::Duty;
   router.Get("/api/v1/tasks", [ctx](const Request& request) {
-    FlowRoute route;
-    route.action = "list.tasks";
-    route.audit_success = false;
-    return flow::Handle(
-        ctx, request, route,
-        [&](const access::Principal& who, const json&, store::Connection& conn) -> StatusOr<json> {
-          SUNLIGHT_ASSIGN_OR_RETURN(Paging paging, ParsePaging(request));
-          supervision::TaskFilter filter;
-          filter.region_prefixes = who.scope.region_prefixes;
-          filter.region_code = std::string(request.Query("region").value_or(""));
-          filter.state = std::string(request.Query("state").value_or(""));
-          if (request.Query("mine").value_or("") == "1") {
-            filter.responsible_login = who.login;
-          }
-          filter.page = paging.page;
-          filter.page_size = paging.page_size;
-          SUNLIGHT_ASSIGN_OR_RETURN(supervision::TaskPage page,
-                                    supervision::ListTasks(conn, filter));
-          json items = json::array();
-          for (const auto& t : page.items) items.push_back(TaskJson(t));
-          return json{{"items", items},
-                      {"total", page.total},
-                      {"page", paging.page},
-                      {"page_size", paging.page_size}};
-        });
+    return WithSession(ctx, request, [&](const access::Principal& who, store::Connection& conn) {
+      supervision::TaskFilter filter;
+      filter.region_prefixes = who.scope.region_prefixes;
+      filter.region_code = std::string(request.Query("region").value_or(""));
+      filter.state = std::string(request.Query("state").value_or(""));
+      if (request.Query("mine").value_or("") == "1") filter.responsible_login = who.login;
+      return ListOrExport(ctx, who, request, "tasks", /*read_action=*/"",
+                          [&](std::int64_t page, std::int64_t page_size) -> StatusOr<ListPage> {
+                            filter.page = page;
+                            filter.page_size = page_size;
+                            SUNLIGHT_ASSIGN_OR_RETURN(supervision::TaskPage rows,
+                                                      supervision::ListTasks(conn, filter));
+                            ListPage out{.total = rows.total};
+                            for (const auto& t : rows.items) out.items.push_back(TaskJson(t));
+                            return out;
+                          });
+    });
   });
+
   router.Get("/api/v1/tasks/{id}", [ctx](const Request& request) {
     FlowRoute route;
     route.action = "read.task";

@@ -6,6 +6,7 @@
 #include "http/api/api_paging.h"
 #include "http/api/clue_routes.h"
 #include "http/api/ledger_handler.h"
+#include "http/api/list_export.h"
 #include "http/api/workflow_http.h"
 #include "http/error_response.h"
 #include "supervision/transfers.h"
@@ -73,8 +74,6 @@ Status CheckParty(const ApiContext& ctx, const access::Principal& who, const Req
 Response ListTransfers(const ApiContext& ctx, const access::Principal& who, const Request& request,
                        store::Connection& conn) {
   if (Status s = RequireDuty(who, access::Duty::kTransfers); !s.ok()) return ErrorResponse(s);
-  StatusOr<Paging> paging = ParsePaging(request);
-  if (!paging.ok()) return ErrorResponse(paging.status());
   supervision::TransferFilter filter;
   filter.org_id = who.org_id;
   filter.box = std::string(request.Query("box").value_or(""));
@@ -84,19 +83,18 @@ Response ListTransfers(const ApiContext& ctx, const access::Principal& who, cons
   }
   filter.state = std::string(request.Query("state").value_or(""));
   filter.batch_quarter = std::string(request.Query("batch_quarter").value_or(""));
-  filter.page = paging->page;
-  filter.page_size = paging->page_size;
-  StatusOr<supervision::TransferPage> page = supervision::ListTransfers(conn, filter);
-  if (!page.ok()) return ErrorResponse(page.status());
-  nlohmann::json items = nlohmann::json::array();
-  for (const supervision::TransferRecord& t : page->items) {
-    items.push_back(TransferJson(t, who.org_id));
-  }
-  if (ctx.audit) ctx.audit(who, request, "read.transfers", request.target, "ok");
-  return JsonResponse(200, {{"items", items},
-                            {"total", page->total},
-                            {"page", paging->page},
-                            {"page_size", paging->page_size}});
+  return ListOrExport(ctx, who, request, "transfers", "read.transfers",
+                      [&](std::int64_t page, std::int64_t page_size) -> StatusOr<ListPage> {
+                        filter.page = page;
+                        filter.page_size = page_size;
+                        SUNLIGHT_ASSIGN_OR_RETURN(supervision::TransferPage rows,
+                                                  supervision::ListTransfers(conn, filter));
+                        ListPage out{.total = rows.total};
+                        for (const supervision::TransferRecord& t : rows.items) {
+                          out.items.push_back(TransferJson(t, who.org_id));
+                        }
+                        return out;
+                      });
 }
 
 // The problem as the transfer shows it (the receiver reads carried problems here).

@@ -1,0 +1,309 @@
+// ?format=xlsx on the workflow lists (clues, transfers, cases, problems, tasks): the workbook
+// holds every row the JSON list holds for the same filters and user (not one page), in the
+// same order and masking, under Chinese headers; each export is audited; over the limit it is
+// 413; a format other than json/xlsx is 400. The workbook is read back with the ledger's reader.
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "api_support/api_test_fixture.h"
+#include "ledger/table_source.h"
+#include "ledger/xlsx_workbook.h"
+
+namespace sunlight::http::testing {
+namespace {
+
+using nlohmann::json;
+
+using Sheet = std::vector<std::vector<std::string>>;
+
+class ListExportTest : public ApiTest {
+ protected:
+  // The rows (header first) of the workbook in the response body, sheet `collection`.
+  Sheet ReadSheet(const HttpResponse& response, const std::string& collection) {
+    const std::filesystem::path path =
+        std::filesystem::temp_directory_path() /
+        ("sunlight-list-export-" + std::to_string(::getpid()) + "-" + collection + ".xlsx");
+    {
+      std::ofstream out(path, std::ios::binary);
+      out << response.body();
+    }
+    Sheet rows;
+    auto book = ledger::XlsxWorkbook::Open(path);
+    EXPECT_TRUE(book.ok()) << book.status();
+    if (book.ok()) {
+      auto source = (*book)->OpenSheet(collection);
+      EXPECT_TRUE(source.ok()) << source.status();
+      if (source.ok()) {
+        ledger::Row row;
+        while (true) {
+          auto more = (*source)->Next(row);
+          EXPECT_TRUE(more.ok()) << more.status();
+          if (!more.ok() || !*more) break;
+          rows.push_back(row.cells);
+        }
+      }
+    }
+    std::filesystem::remove(path);
+    return rows;
+  }
+
+  // Every item of a JSON list, page by page; `total` receives the list's total.
+  std::vector<json> AllItems(ApiClient& client, const std::string& base, std::int64_t& total) {
+    std::vector<json> items;
+    total = -1;
+    for (int page = 1; page < 100; ++page) {
+      HttpResponse r = client.Get(base + "&page_size=200&page=" + std::to_string(page));
+      EXPECT_EQ(r.result_int(), 200) << base << " " << r.body();
+      if (r.result_int() != 200) break;
+      const json body = JsonOf(r);
+      total = body["total"].get<std::int64_t>();
+      for (const json& item : body["items"]) items.push_back(item);
+      if (body["items"].empty() || static_cast<std::int64_t>(items.size()) >= total) break;
+    }
+    return items;
+  }
+
+  std::int64_t AuditCount(const std::string& action, const std::string& outcome) {
+    auto conn = db().Connect();
+    EXPECT_TRUE(conn.ok());
+    auto rs = (*conn)->Query("SELECT COUNT(*) FROM audit_log WHERE action = ? AND outcome = ?",
+                             {action, outcome});
+    EXPECT_TRUE(rs.ok());
+    return rs.ok() ? rs->at(0, 0).AsInteger() : -1;
+  }
+
+  // Exports `base` (a list path with a query) as `login`, checks the workbook against the JSON
+  // list for the same query, and returns the exported ids.
+  std::set<std::string> ExportMatchesList(const std::string& login, const std::string& collection,
+                                          const std::string& base) {
+    ApiClient client = LoginAs(login);
+    std::int64_t total = 0;
+    const std::vector<json> items = AllItems(client, base, total);
+    EXPECT_EQ(static_cast<std::int64_t>(items.size()), total) << base;
+    const std::int64_t exports_before = AuditCount("export." + collection, "ok");
+
+    HttpResponse r = client.Get(base + "&format=xlsx");
+    EXPECT_EQ(r.result_int(), 200) << base << " " << r.body().substr(0, 300);
+    if (r.result_int() != 200) return {};
+    EXPECT_EQ(std::string(r[boost::beast::http::field::content_type]),
+              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    EXPECT_EQ(AuditCount("export." + collection, "ok"), exports_before + 1) << "audited";
+    const Sheet sheet = ReadSheet(r, collection);
+    if (items.empty()) return {};
+    EXPECT_EQ(static_cast<std::int64_t>(sheet.size()), total + 1)
+        << login << " " << base << ": header + every matching row";
+    if (sheet.empty()) return {};
+
+    // Chinese headers: no column left under its English name.
+    for (const std::string& header : sheet[0]) {
+      EXPECT_NE(header.find_first_not_of(
+                    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789"),
+                std::string::npos)
+          << collection << ": " << header << " in " << json(sheet[0]).dump();
+    }
+    // Same rows in the same order: the id column (first key) and every string cell.
+    std::vector<std::string> keys;
+    for (const auto& [key, value] : items[0].items()) keys.push_back(key);
+    EXPECT_EQ(sheet[0].size(), keys.size());
+    std::set<std::string> ids;
+    for (size_t i = 0; i < items.size() && i + 1 < sheet.size(); ++i) {
+      const std::vector<std::string>& row = sheet[i + 1];
+      for (size_t c = 0; c < keys.size() && c < row.size(); ++c) {
+        const json& value = items[i][keys[c]];
+        if (value.is_string()) {
+          EXPECT_EQ(row[c], value.get<std::string>())
+              << collection << " row " << i << " " << keys[c];
+        } else if (value.is_number_integer()) {
+          EXPECT_EQ(row[c], std::to_string(value.get<std::int64_t>()))
+              << collection << " row " << i << " " << keys[c];
+        }
+      }
+      ids.insert(items[i]["id"].dump());
+    }
+    // Masked as the list: no full ID number anywhere.
+    const std::regex id18("[1-9][0-9]{16}[0-9Xx]");
+    for (const auto& row : sheet) {
+      for (const std::string& cell : row) EXPECT_FALSE(std::regex_search(cell, id18)) << cell;
+    }
+    return ids;
+  }
+
+  // The state of the list's first row, to export with a filter; "" when the list is empty.
+  std::string SomeState(const std::string& login, const std::string& path) {
+    ApiClient client = LoginAs(login);
+    HttpResponse r = client.Get(path + "?page_size=1");
+    EXPECT_EQ(r.result_int(), 200) << r.body();
+    const json items = JsonOf(r)["items"];
+    return items.empty() ? "" : items[0].value("state", "");
+  }
+
+  // Unfiltered and state-filtered exports of `insider` equal their lists; `outsider`'s export
+  // equals its own list and lacks some row the insider exports (jurisdiction or party).
+  void CheckCollection(const std::string& collection, const std::string& insider,
+                       const std::string& outsider) {
+    const std::string path = "/api/v1/" + collection;
+    const std::set<std::string> in = ExportMatchesList(insider, collection, path + "?x=1");
+    const std::set<std::string> out = ExportMatchesList(outsider, collection, path + "?x=1");
+    EXPECT_GE(in.size(), 2u) << collection << ": seeded rows";
+    bool some_hidden = false;
+    for (const std::string& id : in) some_hidden = some_hidden || !out.contains(id);
+    EXPECT_TRUE(some_hidden) << collection << ": " << outsider << " exports only its own rows";
+    const std::string state = SomeState(insider, path);
+    ASSERT_FALSE(state.empty());
+    const std::set<std::string> filtered =
+        ExportMatchesList(insider, collection, path + "?state=" + state);
+    EXPECT_FALSE(filtered.empty());
+    for (const std::string& id : filtered) EXPECT_TRUE(in.contains(id)) << id;
+  }
+
+  std::string Sql1(const std::string& sql) {
+    auto conn = db().Connect();
+    EXPECT_TRUE(conn.ok());
+    auto rs = (*conn)->Query(sql, {});
+    EXPECT_TRUE(rs.ok() && !rs->empty()) << sql;
+    return rs.ok() && !rs->empty() ? rs->at(0, 0).AsText() : "";
+  }
+
+  static json ClueBody(const std::string& region) {
+    return {{"channel", "petition"},
+            {"summary", "反映某村干部截留产业扶贫资金"},
+            {"received_on", "2026-03-02"},
+            {"region_code", region},
+            {"persons", {{{"name", "王某"}, {"org_name", "某村委会"}, {"position", "村主任"}}}},
+            {"informant", {{"name", "李四"}, {"contact", "13800000000"}}}};
+  }
+  std::int64_t NewClue(ApiClient& client, const std::string& region) {
+    HttpResponse r = client.Post("/api/v1/clues", ClueBody(region));
+    EXPECT_EQ(r.result_int(), 201) << r.body();
+    return JsonOf(r).value("id", std::int64_t{0});
+  }
+  // A problem of 毕节 (with one task) in `region`, its responsible org `org`.
+  void NewProblem(const std::string& region, const std::string& org, const std::string& login) {
+    ApiClient bj = LoginAs("bj_jw");
+    json task = {{"description", "整改闲置资金"}, {"measures", "制定支出计划并按月调度"},
+                 {"deadline", "2026-12-31"},      {"responsible_org_id", org},
+                 {"responsible_login", login},    {"cadence", "weekly"},
+                 {"assigned_on", "2026-11-02"}};
+    json problem = {{"source", "inspection"},
+                    {"category", "project_construction"},
+                    {"behaviour", "建设进度滞后"},
+                    {"title", "基地建设缓慢"},
+                    {"region_code", region},
+                    {"responsible_org_id", org},
+                    {"tasks", {task}}};
+    HttpResponse r = bj.Post("/api/v1/problems", problem);
+    EXPECT_EQ(r.result_int(), 200) << r.body();
+  }
+  // Two problems of 毕节, in 大方县 and in another county; dafang_jw (大方县's commission)
+  // sees only the first.
+  void SeedProblems() {
+    const std::string other_org = Sql1(
+        "SELECT org_id FROM organizations WHERE region_code LIKE '5205%' AND "
+        "LENGTH(region_code) >= 6 AND SUBSTR(region_code, 1, 6) <> '520521' AND "
+        "SUBSTR(region_code, 5, 2) <> '00' ORDER BY org_id");
+    const std::string other_region =
+        Sql1("SELECT region_code FROM organizations WHERE org_id = '" + other_org + "'");
+    AddUser("other_owner", access::Role::kProjectOwner, other_org);
+    NewProblem("520521", "520521-NY", "dafang_ny");
+    NewProblem(other_region, other_org, "other_owner");
+    AddUser("dafang_jw", access::Role::kSupervisor, "520521-JW");
+  }
+};
+
+// 广州's clues of 广州 are not 毕节's.
+TEST_F(ListExportTest, CluesExportEqualsTheList) {
+  ApiClient gz = LoginAs("gz_jw");
+  NewClue(gz, "440106");
+  NewClue(gz, "440106");
+  ApiClient bj = LoginAs("bj_jw");
+  NewClue(bj, "520521");
+  CheckCollection("clues", "gz_jw", "bj_jw");
+}
+
+// A third commission is party to no transfer between 广州 and 毕节.
+TEST_F(ListExportTest, TransfersExportEqualsTheList) {
+  ApiClient gz = LoginAs("gz_jw");
+  for (int i = 1; i <= 2; ++i) {
+    const std::int64_t clue = NewClue(gz, "440106");
+    HttpResponse sent =
+        gz.Post("/api/v1/transfers", {{"request_key", "gz-export-" + std::to_string(i)},
+                                      {"letter_no", "穗纪移〔2026〕12号"},
+                                      {"to_org_id", "5205-JW"},
+                                      {"items", {{{"type", "clue"}, {"id", clue}}}},
+                                      {"feedback_working_days", 10},
+                                      {"batch_quarter", "2026Q4"},
+                                      {"note", "被反映人系毕节市管理干部"}});
+    ASSERT_EQ(sent.result_int(), 201) << sent.body();
+  }
+  AddUser("dafang_jw", access::Role::kSupervisor, "520521-JW");
+  CheckCollection("transfers", "gz_jw", "dafang_jw");
+}
+
+// 广州's cases in 广州 are not 毕节's.
+TEST_F(ListExportTest, CasesExportEqualsTheList) {
+  AddUser("gz_case", access::Role::kCaseHandler, "4401-JW");
+  AddUser("bj_case", access::Role::kCaseHandler, "5205-JW");
+  ApiClient handler = LoginAs("gz_case");
+  for (int i = 0; i < 2; ++i) {
+    HttpResponse filed =
+        handler.Post("/api/v1/cases", {{"title", "王某截留扶贫资金案"}, {"region_code", "440106"}});
+    ASSERT_EQ(filed.result_int(), 201) << filed.body();
+  }
+  CheckCollection("cases", "gz_case", "bj_case");
+}
+
+TEST_F(ListExportTest, ProblemsExportEqualsTheList) {
+  SeedProblems();
+  CheckCollection("problems", "bj_jw", "dafang_jw");
+}
+
+TEST_F(ListExportTest, TasksExportEqualsTheList) {
+  SeedProblems();
+  CheckCollection("tasks", "bj_jw", "dafang_jw");
+}
+
+TEST_F(ListExportTest, OtherFormatsAre400) {
+  AddUser("bj_case", access::Role::kCaseHandler, "5205-JW");
+  ApiClient bj = LoginAs("bj_jw");
+  ApiClient bj_case = LoginAs("bj_case");
+  for (const std::string collection : {"clues", "transfers", "cases", "problems", "tasks"}) {
+    ApiClient& client = collection == "cases" ? bj_case : bj;
+    HttpResponse bad = client.Get("/api/v1/" + collection + "?format=pdf");
+    EXPECT_EQ(bad.result_int(), 400) << collection;
+    EXPECT_EQ(JsonOf(bad)["error"]["code"], "invalid_format") << collection;
+  }
+}
+
+TEST_F(ListExportTest, OverTheLimitIs413AndAudited) {
+  SeedProblems();
+  ApiClient bj = LoginAs("bj_jw");
+  HttpResponse list = bj.Get("/api/v1/problems");
+  ASSERT_EQ(list.result_int(), 200);
+  ASSERT_GE(JsonOf(list)["total"].get<std::int64_t>(), 2);
+  const std::int64_t refused_before = AuditCount("export.problems", "export_too_large");
+  ::setenv("SUNLIGHT_EXPORT_MAX_ROWS", "1", 1);
+  HttpResponse r = bj.Get("/api/v1/problems?format=xlsx");
+  ::unsetenv("SUNLIGHT_EXPORT_MAX_ROWS");
+  EXPECT_EQ(r.result_int(), 413);
+  EXPECT_EQ(JsonOf(r)["error"]["code"], "export_too_large");
+  EXPECT_EQ(AuditCount("export.problems", "export_too_large"), refused_before + 1);
+}
+
+TEST_F(ListExportTest, UserWithoutTheDutyCannotExport) {
+  ApiClient owner = LoginAs("dafang_ny");
+  HttpResponse r = owner.Get("/api/v1/clues?format=xlsx");
+  EXPECT_EQ(r.result_int(), 403);
+  EXPECT_EQ(AuditCount("export.clues", "ok"), 0);
+}
+
+}  // namespace
+}  // namespace sunlight::http::testing
