@@ -14,6 +14,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <thread>
 
@@ -54,6 +55,41 @@ int64_t CountIn(store::Connection& conn, const std::string& table) {
   return rs.ok() ? rs->row(0)[0].AsInteger() : -1;
 }
 
+// Runs `sunlight import --db <db> <dataset>` and kills it with SIGKILL as soon as `mid_write`
+// says the import's transaction is writing. Fails the test when the import ended first (then
+// the test would prove nothing).
+void KillImportMidWrite(const std::string& db, const fs::path& dataset,
+                        const std::function<bool()>& mid_write) {
+  pid_t child = fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    int null_fd = open("/dev/null", O_WRONLY);
+    dup2(null_fd, STDOUT_FILENO);
+    dup2(null_fd, STDERR_FILENO);
+    execl(SUNLIGHT_BINARY, SUNLIGHT_BINARY, "import", "--db", db.c_str(), dataset.c_str(),
+          static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  bool exited = false;
+  int status = 0;
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(5);
+  while (std::chrono::steady_clock::now() < deadline) {
+    if (waitpid(child, &status, WNOHANG) == child) {
+      exited = true;
+      break;
+    }
+    if (mid_write()) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  if (!exited) {
+    kill(child, SIGKILL);
+    ASSERT_EQ(waitpid(child, &status, 0), child);
+  }
+  ASSERT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL)
+      << "the import ended before it could be killed (exit status " << WEXITSTATUS(status)
+      << "); the test proves nothing — use a larger dataset";
+}
+
 class GeneratedImportTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -91,37 +127,11 @@ TEST_F(GeneratedImportTest, KilledImportLeavesNoTrace) {
   fs::path db_path = dir_ / "kill.db";
   ASSERT_NO_FATAL_FAILURE(MakeDatabase(db_path));
   fs::path wal = db_path.string() + "-wal";
-
-  pid_t child = fork();
-  ASSERT_GE(child, 0);
-  if (child == 0) {
-    int null_fd = open("/dev/null", O_WRONLY);
-    dup2(null_fd, STDOUT_FILENO);
-    dup2(null_fd, STDERR_FILENO);
-    execl(SUNLIGHT_BINARY, SUNLIGHT_BINARY, "import", "--db", db_path.c_str(),
-          (dir_ / "big").c_str(), static_cast<char*>(nullptr));
-    _exit(127);
-  }
-  // Kill once the import's transaction has spilled pages into the WAL: mid-write.
-  bool exited = false;
-  int status = 0;
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(5);
-  while (std::chrono::steady_clock::now() < deadline) {
-    if (waitpid(child, &status, WNOHANG) == child) {
-      exited = true;
-      break;
-    }
+  // Killed once the import's transaction has spilled pages into the WAL: mid-write.
+  ASSERT_NO_FATAL_FAILURE(KillImportMidWrite(db_path.string(), dir_ / "big", [&] {
     std::error_code ec;
-    if (fs::file_size(wal, ec) > 2'000'000 && !ec) break;
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
-  if (!exited) {
-    kill(child, SIGKILL);
-    ASSERT_EQ(waitpid(child, &status, 0), child);
-  }
-  ASSERT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL)
-      << "the import ended before it could be killed (exit status " << WEXITSTATUS(status)
-      << "); the test proves nothing — use a larger dataset";
+    return fs::file_size(wal, ec) > 2'000'000 && !ec;
+  }));
 
   StatusOr<std::unique_ptr<store::Database>> db = store::Database::Open(db_path.string());
   ASSERT_TRUE(db.ok()) << db.status();
@@ -155,36 +165,9 @@ TEST_F(GeneratedImportTest, KilledImportIntoPostgresLeavesNoTrace) {
   };
   const int64_t empty_size = size();
   ASSERT_GT(empty_size, 0);
-
-  pid_t child = fork();
-  ASSERT_GE(child, 0);
-  if (child == 0) {
-    int null_fd = open("/dev/null", O_WRONLY);
-    dup2(null_fd, STDOUT_FILENO);
-    dup2(null_fd, STDERR_FILENO);
-    execl(SUNLIGHT_BINARY, SUNLIGHT_BINARY, "import", "--db", url.c_str(), (dir_ / "big").c_str(),
-          static_cast<char*>(nullptr));
-    _exit(127);
-  }
-  // Kill once the import's uncommitted rows have grown the database's files by 8 MB: mid-COPY.
-  bool exited = false;
-  int status = 0;
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(5);
-  while (std::chrono::steady_clock::now() < deadline) {
-    if (waitpid(child, &status, WNOHANG) == child) {
-      exited = true;
-      break;
-    }
-    if (size() > empty_size + 8'000'000) break;
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
-  if (!exited) {
-    kill(child, SIGKILL);
-    ASSERT_EQ(waitpid(child, &status, 0), child);
-  }
-  ASSERT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL)
-      << "the import ended before it could be killed (exit status " << WEXITSTATUS(status)
-      << "); the test proves nothing — use a larger dataset";
+  // Killed once the import's uncommitted rows have grown the database's files by 8 MB: mid-COPY.
+  ASSERT_NO_FATAL_FAILURE(
+      KillImportMidWrite(url, dir_ / "big", [&] { return size() > empty_size + 8'000'000; }));
 
   EXPECT_EQ(CountIn(**conn, "import_batches"), 0);
   EXPECT_EQ(CountIn(**conn, "import_files"), 0);
