@@ -271,6 +271,36 @@ TEST_F(ListExportTest, TasksExportEqualsTheList) {
   CheckCollection("tasks", "bj_jw", "dafang_jw");
 }
 
+// The commission's list of reports from the public (/api/v1/reports): 毕节's commission exports
+// the reports of its villages; a commission of another province exports none of them.
+TEST_F(ListExportTest, ReportsExportEqualsTheList) {
+  const std::string village = Sql1(
+      "SELECT village_code FROM households WHERE village_code LIKE '5205%' "
+      "ORDER BY village_code");
+  ASSERT_FALSE(village.empty());
+  for (const std::string content : {"村干部优亲厚友，低保评定不公", "产业项目资金去向不明"}) {
+    HttpResponse r =
+        Client().Post("/api/v1/public/reports",
+                      {{"region_code", village}, {"content", content}, {"anonymous", true}});
+    ASSERT_EQ(r.result_int(), 201) << r.body();
+  }
+  const std::string far = Sql1(
+      "SELECT org_id FROM organizations WHERE region_code NOT LIKE '52%' AND "
+      "region_code NOT LIKE '4401%' ORDER BY org_id");
+  ASSERT_FALSE(far.empty());
+  AddUser("far_jw", access::Role::kSupervisor, far);
+  const std::set<std::string> bj = ExportMatchesList("bj_jw", "reports", "/api/v1/reports?x=1");
+  EXPECT_GE(bj.size(), 2u);
+  const std::set<std::string> other = ExportMatchesList("far_jw", "reports", "/api/v1/reports?x=1");
+  for (const std::string& id : bj) EXPECT_FALSE(other.contains(id)) << id;
+  const std::set<std::string> received =
+      ExportMatchesList("bj_jw", "reports", "/api/v1/reports?state=received");
+  EXPECT_EQ(received, bj) << "both new reports are received";
+  HttpResponse bad = LoginAs("bj_jw").Get("/api/v1/reports?format=pdf");
+  EXPECT_EQ(bad.result_int(), 400);
+  EXPECT_EQ(JsonOf(bad)["error"]["code"], "invalid_format");
+}
+
 TEST_F(ListExportTest, OtherFormatsAre400) {
   AddUser("bj_case", access::Role::kCaseHandler, "5205-JW");
   ApiClient bj = LoginAs("bj_jw");

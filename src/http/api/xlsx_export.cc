@@ -128,6 +128,9 @@ const std::map<std::string_view, std::string_view>& ExtraHeaders() {
       {"concluded_on", "办结日期"},
       {"reply", "答复内容"},
       {"replied_on", "答复日期"},
+      {"repeat_of", "重复举报原件编号"},
+      {"repeats", "重复举报"},
+      {"attachments", "附件数"},
   };
   return kHeaders;
 }
