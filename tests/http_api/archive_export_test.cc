@@ -11,41 +11,13 @@
 #include <regex>
 
 #include "api_support/api_test_fixture.h"
-#include "ledger/table_source.h"
-#include "ledger/xlsx_workbook.h"
+#include "api_support/export_reading.h"
 
 namespace sunlight::http::testing {
 namespace {
 
 class ArchiveExportTest : public ApiTest {
  protected:
-  std::vector<std::vector<std::string>> Sheet(const HttpResponse& response) {
-    const std::filesystem::path path =
-        std::filesystem::temp_directory_path() /
-        ("sunlight-archive-export-" + std::to_string(::getpid()) + ".xlsx");
-    {
-      std::ofstream out(path, std::ios::binary);
-      out << response.body();
-    }
-    std::vector<std::vector<std::string>> rows;
-    auto book = ledger::XlsxWorkbook::Open(path);
-    EXPECT_TRUE(book.ok()) << book.status();
-    if (book.ok()) {
-      auto source = (*book)->OpenSheet("archives");
-      EXPECT_TRUE(source.ok()) << source.status();
-      if (source.ok()) {
-        ledger::Row row;
-        while (true) {
-          auto more = (*source)->Next(row);
-          EXPECT_TRUE(more.ok()) << more.status();
-          if (!more.ok() || !*more) break;
-          rows.push_back(row.cells);
-        }
-      }
-    }
-    std::filesystem::remove(path);
-    return rows;
-  }
   std::int64_t AuditCount(const std::string& action) {
     auto conn = db().Connect();
     EXPECT_TRUE(conn.ok());
@@ -69,7 +41,7 @@ TEST_F(ArchiveExportTest, WorkbookHoldsEveryVisibleArchiveMasked) {
   ASSERT_EQ(r.result_int(), 200) << r.body().substr(0, 300);
   EXPECT_EQ(std::string(r[boost::beast::http::field::content_type]),
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-  const auto sheet = Sheet(r);
+  const auto sheet = XlsxSheetRows(r, "archives");
   ASSERT_EQ(sheet.size(), items.size() + 1) << "header + every archive, not the default page";
   // Chinese headers only (no column's English name left), the cadre's name under 姓名 (not
   // an org's 单位名称).

@@ -12,6 +12,7 @@
 #include <regex>
 
 #include "api_support/api_test_fixture.h"
+#include "api_support/export_reading.h"
 #include "http/api/xlsx_export.h"
 #include "ledger/table_source.h"
 #include "ledger/xlsx_workbook.h"
@@ -24,51 +25,6 @@ using nlohmann::json;
 
 class XlsxExportTest : public ApiTest {
  protected:
-  // The workbook's rows (header first), read from the response body.
-  std::vector<std::vector<std::string>> Sheet(const HttpResponse& response,
-                                              const std::string& sheet) {
-    const std::filesystem::path path =
-        std::filesystem::temp_directory_path() /
-        ("sunlight-export-test-" + std::to_string(::getpid()) + "-" + sheet + ".xlsx");
-    {
-      std::ofstream out(path, std::ios::binary);
-      out << response.body();
-    }
-    std::vector<std::vector<std::string>> rows;
-    auto book = ledger::XlsxWorkbook::Open(path);
-    EXPECT_TRUE(book.ok()) << book.status();
-    if (book.ok()) {
-      auto source = (*book)->OpenSheet(sheet);
-      EXPECT_TRUE(source.ok()) << source.status();
-      if (source.ok()) {
-        ledger::Row row;
-        while (true) {
-          auto more = (*source)->Next(row);
-          EXPECT_TRUE(more.ok()) << more.status();
-          if (!more.ok() || !*more) break;
-          rows.push_back(row.cells);
-        }
-      }
-    }
-    std::filesystem::remove(path);
-    return rows;
-  }
-
-  // Every item of a JSON list, page by page.
-  std::vector<json> AllItems(ApiClient& client, const std::string& base) {
-    std::vector<json> items;
-    for (int page = 1;; ++page) {
-      HttpResponse r = client.Get(base + "&page_size=200&page=" + std::to_string(page));
-      EXPECT_EQ(r.result_int(), 200) << r.body();
-      const json body = JsonOf(r);
-      for (const json& item : body["items"]) items.push_back(item);
-      if (body["items"].empty() ||
-          static_cast<std::int64_t>(items.size()) >= body["total"].get<std::int64_t>())
-        break;
-    }
-    return items;
-  }
-
   std::int64_t AuditCount(const std::string& action, const std::string& outcome) {
     auto conn = db().Connect();
     EXPECT_TRUE(conn.ok());
@@ -106,8 +62,8 @@ TEST_F(XlsxExportTest, HouseholdsExportHasEveryRowMaskedUnderChineseHeaders) {
   ASSERT_EQ(r.result_int(), 200) << r.body().substr(0, 300);
   EXPECT_EQ(std::string(r[boost::beast::http::field::content_type]),
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-  const auto sheet = Sheet(r, "households");
-  const std::vector<json> items = AllItems(gz, "/api/v1/households?region=5205");
+  const auto sheet = XlsxSheetRows(r, "households");
+  const std::vector<json> items = AllListItems(gz, "/api/v1/households?region=5205");
   ASSERT_GT(items.size(), 20u) << "more than one default page";
   ExpectSameRows("households", sheet, items);
   // Columns follow the JSON object's (sorted) keys; the key column has its Chinese header.
@@ -127,8 +83,8 @@ TEST_F(XlsxExportTest, WarningsExportMasksSubjectsLikeTheList) {
   ApiClient gz = LoginAs("gz_jw");
   HttpResponse r = gz.Get("/api/v1/warnings?rule=A01&format=xlsx");
   ASSERT_EQ(r.result_int(), 200) << r.body().substr(0, 300);
-  const auto sheet = Sheet(r, "warnings");
-  const std::vector<json> items = AllItems(gz, "/api/v1/warnings?rule=A01");
+  const auto sheet = XlsxSheetRows(r, "warnings");
+  const std::vector<json> items = AllListItems(gz, "/api/v1/warnings?rule=A01");
   ExpectSameRows("warnings", sheet, items);
   EXPECT_EQ(AuditCount("export.warnings", "ok"), 1);
 }

@@ -14,129 +14,15 @@
 #include <string>
 #include <vector>
 
-#include "api_support/api_test_fixture.h"
-#include "ledger/table_source.h"
-#include "ledger/xlsx_workbook.h"
+#include "api_support/list_export_fixture.h"
 
 namespace sunlight::http::testing {
 namespace {
 
 using nlohmann::json;
 
-using Sheet = std::vector<std::vector<std::string>>;
-
-class ListExportTest : public ApiTest {
+class ListExportTest : public ListExportFixture {
  protected:
-  // The rows (header first) of the workbook in the response body, sheet `collection`.
-  Sheet ReadSheet(const HttpResponse& response, const std::string& collection) {
-    const std::filesystem::path path =
-        std::filesystem::temp_directory_path() /
-        ("sunlight-list-export-" + std::to_string(::getpid()) + "-" + collection + ".xlsx");
-    {
-      std::ofstream out(path, std::ios::binary);
-      out << response.body();
-    }
-    Sheet rows;
-    auto book = ledger::XlsxWorkbook::Open(path);
-    EXPECT_TRUE(book.ok()) << book.status();
-    if (book.ok()) {
-      auto source = (*book)->OpenSheet(collection);
-      EXPECT_TRUE(source.ok()) << source.status();
-      if (source.ok()) {
-        ledger::Row row;
-        while (true) {
-          auto more = (*source)->Next(row);
-          EXPECT_TRUE(more.ok()) << more.status();
-          if (!more.ok() || !*more) break;
-          rows.push_back(row.cells);
-        }
-      }
-    }
-    std::filesystem::remove(path);
-    return rows;
-  }
-
-  // Every item of a JSON list, page by page; `total` receives the list's total.
-  std::vector<json> AllItems(ApiClient& client, const std::string& base, std::int64_t& total) {
-    std::vector<json> items;
-    total = -1;
-    for (int page = 1; page < 100; ++page) {
-      HttpResponse r = client.Get(base + "&page_size=200&page=" + std::to_string(page));
-      EXPECT_EQ(r.result_int(), 200) << base << " " << r.body();
-      if (r.result_int() != 200) break;
-      const json body = JsonOf(r);
-      total = body["total"].get<std::int64_t>();
-      for (const json& item : body["items"]) items.push_back(item);
-      if (body["items"].empty() || static_cast<std::int64_t>(items.size()) >= total) break;
-    }
-    return items;
-  }
-
-  std::int64_t AuditCount(const std::string& action, const std::string& outcome) {
-    auto conn = db().Connect();
-    EXPECT_TRUE(conn.ok());
-    auto rs = (*conn)->Query("SELECT COUNT(*) FROM audit_log WHERE action = ? AND outcome = ?",
-                             {action, outcome});
-    EXPECT_TRUE(rs.ok());
-    return rs.ok() ? rs->at(0, 0).AsInteger() : -1;
-  }
-
-  // Exports `base` (a list path with a query) as `login`, checks the workbook against the JSON
-  // list for the same query, and returns the exported ids.
-  std::set<std::string> ExportMatchesList(const std::string& login, const std::string& collection,
-                                          const std::string& base) {
-    ApiClient client = LoginAs(login);
-    std::int64_t total = 0;
-    const std::vector<json> items = AllItems(client, base, total);
-    EXPECT_EQ(static_cast<std::int64_t>(items.size()), total) << base;
-    const std::int64_t exports_before = AuditCount("export." + collection, "ok");
-
-    HttpResponse r = client.Get(base + "&format=xlsx");
-    EXPECT_EQ(r.result_int(), 200) << base << " " << r.body().substr(0, 300);
-    if (r.result_int() != 200) return {};
-    EXPECT_EQ(std::string(r[boost::beast::http::field::content_type]),
-              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    EXPECT_EQ(AuditCount("export." + collection, "ok"), exports_before + 1) << "audited";
-    const Sheet sheet = ReadSheet(r, collection);
-    if (items.empty()) return {};
-    EXPECT_EQ(static_cast<std::int64_t>(sheet.size()), total + 1)
-        << login << " " << base << ": header + every matching row";
-    if (sheet.empty()) return {};
-
-    // Chinese headers: no column left under its English name.
-    for (const std::string& header : sheet[0]) {
-      EXPECT_NE(header.find_first_not_of(
-                    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789"),
-                std::string::npos)
-          << collection << ": " << header << " in " << json(sheet[0]).dump();
-    }
-    // Same rows in the same order: the id column (first key) and every string cell.
-    std::vector<std::string> keys;
-    for (const auto& [key, value] : items[0].items()) keys.push_back(key);
-    EXPECT_EQ(sheet[0].size(), keys.size());
-    std::set<std::string> ids;
-    for (size_t i = 0; i < items.size() && i + 1 < sheet.size(); ++i) {
-      const std::vector<std::string>& row = sheet[i + 1];
-      for (size_t c = 0; c < keys.size() && c < row.size(); ++c) {
-        const json& value = items[i][keys[c]];
-        if (value.is_string()) {
-          EXPECT_EQ(row[c], value.get<std::string>())
-              << collection << " row " << i << " " << keys[c];
-        } else if (value.is_number_integer()) {
-          EXPECT_EQ(row[c], std::to_string(value.get<std::int64_t>()))
-              << collection << " row " << i << " " << keys[c];
-        }
-      }
-      ids.insert(items[i]["id"].dump());
-    }
-    // Masked as the list: no full ID number anywhere.
-    const std::regex id18("[1-9][0-9]{16}[0-9Xx]");
-    for (const auto& row : sheet) {
-      for (const std::string& cell : row) EXPECT_FALSE(std::regex_search(cell, id18)) << cell;
-    }
-    return ids;
-  }
-
   // The state of the list's first row, to export with a filter; "" when the list is empty.
   std::string SomeState(const std::string& login, const std::string& path) {
     ApiClient client = LoginAs(login);
@@ -148,8 +34,8 @@ class ListExportTest : public ApiTest {
 
   // Unfiltered and state-filtered exports of `insider` equal their lists; `outsider`'s export
   // equals its own list and lacks some row the insider exports (jurisdiction or party).
-  void CheckCollection(const std::string& collection, const std::string& insider,
-                       const std::string& outsider) {
+  void CheckListExports(const std::string& collection, const std::string& insider,
+                        const std::string& outsider) {
     const std::string path = "/api/v1/" + collection;
     const std::set<std::string> in = ExportMatchesList(insider, collection, path + "?x=1");
     const std::set<std::string> out = ExportMatchesList(outsider, collection, path + "?x=1");
@@ -226,7 +112,7 @@ TEST_F(ListExportTest, CluesExportEqualsTheList) {
   NewClue(gz, "440106");
   ApiClient bj = LoginAs("bj_jw");
   NewClue(bj, "520521");
-  CheckCollection("clues", "gz_jw", "bj_jw");
+  CheckListExports("clues", "gz_jw", "bj_jw");
 }
 
 // A third commission is party to no transfer between 广州 and 毕节.
@@ -245,7 +131,7 @@ TEST_F(ListExportTest, TransfersExportEqualsTheList) {
     ASSERT_EQ(sent.result_int(), 201) << sent.body();
   }
   AddUser("dafang_jw", access::Role::kSupervisor, "520521-JW");
-  CheckCollection("transfers", "gz_jw", "dafang_jw");
+  CheckListExports("transfers", "gz_jw", "dafang_jw");
 }
 
 // 广州's cases in 广州 are not 毕节's.
@@ -258,17 +144,17 @@ TEST_F(ListExportTest, CasesExportEqualsTheList) {
         handler.Post("/api/v1/cases", {{"title", "王某截留扶贫资金案"}, {"region_code", "440106"}});
     ASSERT_EQ(filed.result_int(), 201) << filed.body();
   }
-  CheckCollection("cases", "gz_case", "bj_case");
+  CheckListExports("cases", "gz_case", "bj_case");
 }
 
 TEST_F(ListExportTest, ProblemsExportEqualsTheList) {
   SeedProblems();
-  CheckCollection("problems", "bj_jw", "dafang_jw");
+  CheckListExports("problems", "bj_jw", "dafang_jw");
 }
 
 TEST_F(ListExportTest, TasksExportEqualsTheList) {
   SeedProblems();
-  CheckCollection("tasks", "bj_jw", "dafang_jw");
+  CheckListExports("tasks", "bj_jw", "dafang_jw");
 }
 
 // The commission's list of reports from the public (/api/v1/reports): 毕节's commission exports
