@@ -12,7 +12,7 @@
 #include <regex>
 
 #include "api_support/api_test_fixture.h"
-#include "api_support/export_reading.h"
+#include "api_support/list_export_fixture.h"
 #include "http/api/xlsx_export.h"
 #include "ledger/table_source.h"
 #include "ledger/xlsx_workbook.h"
@@ -23,17 +23,8 @@ namespace {
 
 using nlohmann::json;
 
-class XlsxExportTest : public ApiTest {
+class XlsxExportTest : public ListExportFixture {
  protected:
-  std::int64_t AuditCount(const std::string& action, const std::string& outcome) {
-    auto conn = db().Connect();
-    EXPECT_TRUE(conn.ok());
-    auto rs = (*conn)->Query("SELECT COUNT(*) FROM audit_log WHERE action = ? AND outcome = ?",
-                             {action, outcome});
-    EXPECT_TRUE(rs.ok());
-    return rs.ok() ? rs->at(0, 0).AsInteger() : -1;
-  }
-
   // Text cells of the export equal the JSON list's strings, row by row and column by column.
   void ExpectSameRows(const std::string& collection,
                       const std::vector<std::vector<std::string>>& sheet,
