@@ -6,9 +6,11 @@
 #include <xlsxwriter.h>
 #include <zip.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -80,6 +82,33 @@ std::string OfficialsWithBadCheckDigit() {
   return header + "\n" + row + "\n";
 }
 
+// Points TMPDIR (where the import route unpacks uploads) at a directory of this test alone, so
+// that uploads of tests running beside it (ctest -j) do not count; restored at the end. Set
+// while the test's server is idle (no request in flight reads the variable).
+class PrivateTempDir {
+ public:
+  PrivateTempDir() {
+    const char* old = std::getenv("TMPDIR");
+    if (old != nullptr) old_ = old;
+    dir_ = fs::temp_directory_path() / ("sunlight-imports-test-" + std::to_string(::getpid()));
+    fs::create_directories(dir_);
+    ::setenv("TMPDIR", dir_.c_str(), 1);
+  }
+  ~PrivateTempDir() {
+    if (old_) {
+      ::setenv("TMPDIR", old_->c_str(), 1);
+    } else {
+      ::unsetenv("TMPDIR");
+    }
+    std::error_code ec;
+    fs::remove_all(dir_, ec);
+  }
+
+ private:
+  fs::path dir_;
+  std::optional<std::string> old_;
+};
+
 size_t UploadDirsLeft() {
   size_t count = 0;
   for (const auto& entry : fs::directory_iterator(fs::temp_directory_path())) {
@@ -102,6 +131,7 @@ class ImportsApiTest : public ApiTest {
 };
 
 TEST_F(ImportsApiTest, AValidZipIsImportedRecordedAndListed) {
+  PrivateTempDir private_tmp;
   const size_t dirs_before = UploadDirsLeft();
   const std::string pairings = ReadAll(DemoDatasetDir() / "pairings.csv");
   const int64_t pairing_rows = CountOf(db(), "SELECT COUNT(*) FROM pairings");
