@@ -63,6 +63,10 @@ class Connection {
   virtual StatusOr<std::unique_ptr<BulkInserter>> BulkInsert(
       std::string_view table, const std::vector<std::string>& columns);
 
+  // Says that a load of many rows starts (true) or has ended (false), so the engine can size
+  // its buffers for it (SQLite: a larger page cache). Only a hint: nothing else changes.
+  virtual Status SetBulkLoad(bool /*on*/) { return Status::Ok(); }
+
   // Rows inserted, updated or deleted by the most recent such statement that
   // finished on this connection.
   virtual std::int64_t changes() const = 0;

@@ -23,9 +23,11 @@
 #include <unordered_map>
 #include <utility>
 
+#include "ledger/import/async_writer.h"
 #include "ledger/import/cell_parser.h"
 #include "ledger/import/header_mapping.h"
 #include "ledger/import/interchange_schema.h"
+#include "ledger/import/key_index.h"
 #include "ledger/import/reference_resolver.h"
 #include "ledger/import/stored_table.h"
 #include "store/region_index.h"
@@ -76,6 +78,12 @@ std::string_view PeriodKindChinese(const std::string& period_kind) {
   return period_kind;
 }
 
+// Ends a connection's bulk-load mode (Connection::SetBulkLoad) when it goes out of scope.
+struct BulkLoadScope {
+  store::Connection& conn;
+  ~BulkLoadScope() { conn.SetBulkLoad(false).IgnoreError(); }
+};
+
 class BatchImporter {
  public:
   BatchImporter(store::Connection& conn, const Dataset& dataset, const store::RegionIndex& regions,
@@ -86,12 +94,24 @@ class BatchImporter {
         options_(options),
         report_(report),
         batch_id_(batch_id),
-        resolver_(conn),
+        resolver_(conn, [this] { return writer_.Drain(); }),
         started_(Clock::now()) {}
 
+  // Before the first row: the statements of every table of the dataset, whether each was
+  // empty, and the secondary indexes of the empty ones dropped (built again after their rows).
+  // Done once up front so that from then on the connection is the writer's while it has work.
+  Status PrepareTables();
   Status ImportTable(const DatasetTable& table);
+  // Waits for the writer; after it the connection is free for the commit.
+  Status FinishWrites() { return writer_.Drain(); }
 
  private:
+  struct PreparedTable {
+    StoredTable stored;
+    bool was_empty = false;
+    std::vector<store::IndexDefinition> deferred_indexes;  // dropped, to be built again
+  };
+
   struct PendingReference {  // a reference to a row later in the same table
     int64_t row;
     size_t column_idx;
@@ -109,8 +129,9 @@ class BatchImporter {
                         ReferenceResolver::TargetId target, int64_t row, const std::string& value);
   Status CheckPeriod(const DatasetTable& table, size_t item_idx, size_t period_idx, int64_t row,
                      const std::vector<store::Value>& values);
+  // May move `values` away (into the table's bulk queue).
   Status StoreRow(const DatasetTable& table, const TableSpec& spec, StoredTable& stored,
-                  bool was_empty, int64_t row, const std::vector<store::Value>& values,
+                  bool was_empty, int64_t row, std::vector<store::Value>& values,
                   TableCounts& counts);
   void Progress(std::string_view table) {
     if (!options_.on_progress) return;
@@ -124,9 +145,33 @@ class BatchImporter {
   const ImportOptions& options_;
   ImportReport& report_;
   int64_t batch_id_;
+  // Declared before the resolver, whose store look-ups wait for it.
+  AsyncWriter writer_;
   ReferenceResolver resolver_;
+  std::unordered_map<std::string, PreparedTable> prepared_;  // by table name
   Clock::time_point started_;
 };
+
+Status BatchImporter::PrepareTables() {
+  for (const DatasetTable& table : dataset_.tables()) {
+    const TableSpec* spec = FindTableSpec(table.table);
+    if (spec == nullptr) return InternalError("未知的表 " + table.table, "unknown_table");
+    SUNLIGHT_ASSIGN_OR_RETURN(StoredTable stored, StoredTable::Prepare(conn_, *spec));
+    SUNLIGHT_ASSIGN_OR_RETURN(bool was_empty, stored.IsEmpty());
+    std::vector<store::IndexDefinition> deferred_indexes;
+    if (was_empty) {
+      SUNLIGHT_ASSIGN_OR_RETURN(deferred_indexes, store::SecondaryIndexes(conn_, spec->name));
+      for (const store::IndexDefinition& index : deferred_indexes) {
+        SUNLIGHT_RETURN_IF_ERROR(conn_.Execute("DROP INDEX " + index.name));
+      }
+      // Its rows go through the writer thread (and COPY on PostgreSQL).
+      stored.SetWriter(&writer_);
+    }
+    prepared_.emplace(table.table,
+                      PreparedTable{std::move(stored), was_empty, std::move(deferred_indexes)});
+  }
+  return Status::Ok();
+}
 
 Status BatchImporter::CheckReference(const DatasetTable& table, const ColumnSpec& column,
                                      ReferenceResolver::TargetId target, int64_t row,
@@ -159,16 +204,18 @@ Status BatchImporter::CheckPeriod(const DatasetTable& table, size_t item_idx, si
 
 Status BatchImporter::StoreRow(const DatasetTable& table, const TableSpec& spec,
                                StoredTable& stored, bool was_empty, int64_t row,
-                               const std::vector<store::Value>& values, TableCounts& counts) {
+                               std::vector<store::Value>& values, TableCounts& counts) {
   std::optional<std::vector<store::Value>> old;
   // In a table that was empty, only this batch's rows are stored, and a repeated key never
   // gets here: there is nothing to find.
   if (!was_empty) {
+    // The connection is ours only once the writer is idle (an earlier table's index builds).
+    SUNLIGHT_RETURN_IF_ERROR(writer_.Drain());
     SUNLIGHT_ASSIGN_OR_RETURN(old, stored.Find(values));
   }
   if (!old) {
     if (writing()) {
-      SUNLIGHT_RETURN_IF_ERROR(was_empty ? stored.Append(values, batch_id_)
+      SUNLIGHT_RETURN_IF_ERROR(was_empty ? stored.Append(std::move(values), batch_id_)
                                          : stored.Insert(values, batch_id_));
     }
     ++counts.inserted;
@@ -213,15 +260,10 @@ Status BatchImporter::ImportTable(const DatasetTable& table) {
     return Status::Ok();
   }
   TableSource& source = **opened;
-  SUNLIGHT_ASSIGN_OR_RETURN(StoredTable stored, StoredTable::Prepare(conn_, *spec));
-  SUNLIGHT_ASSIGN_OR_RETURN(bool was_empty, stored.IsEmpty());
-  std::vector<store::IndexDefinition> deferred_indexes;
-  if (was_empty && writing()) {
-    SUNLIGHT_ASSIGN_OR_RETURN(deferred_indexes, store::SecondaryIndexes(conn_, spec->name));
-    for (const store::IndexDefinition& index : deferred_indexes) {
-      SUNLIGHT_RETURN_IF_ERROR(conn_.Execute("DROP INDEX " + index.name));
-    }
-  }
+  auto found = prepared_.find(table.table);
+  if (found == prepared_.end()) return InternalError("表 " + table.table + " 未准备", "unprepared");
+  StoredTable& stored = found->second.stored;
+  const bool was_empty = found->second.was_empty;
 
   Row row;
   StatusOr<bool> more = source.Next(row);
@@ -256,7 +298,7 @@ Status BatchImporter::ImportTable(const DatasetTable& table) {
   if (spec->name == "subsidy_items") period_kind_idx = ColumnIndex(*spec, "period_kind");
   std::vector<size_t> key_columns;
   for (std::string_view key : spec->key) key_columns.push_back(*ColumnIndex(*spec, key));
-  std::unordered_map<std::string, int64_t> first_row_of_key;
+  KeyIndex first_row_of_key;
   std::vector<PendingReference> pending;
   std::vector<store::Value> values(spec->columns.size());
   std::vector<bool> bad(spec->columns.size());
@@ -272,7 +314,8 @@ Status BatchImporter::ImportTable(const DatasetTable& table) {
     if (!*more) break;
     ++counts.rows;
     if (++report_.total_rows % kProgressEvery == 0) Progress(table.table);
-    std::fill(values.begin(), values.end(), store::Value());
+    // assign, not fill: the last row's values may have been moved into the table's queue.
+    values.assign(spec->columns.size(), store::Value());
     std::fill(bad.begin(), bad.end(), false);
     bool row_ok = true;
 
@@ -345,10 +388,10 @@ Status BatchImporter::ImportTable(const DatasetTable& table) {
       key += '\x1f';
     }
     if (!key_complete) continue;
-    auto [it, inserted] = first_row_of_key.emplace(std::move(key), row.number);
+    auto [first_row, inserted] = first_row_of_key.Emplace(key, row.number);
     if (!inserted) {
       AddError(table, row.number, spec->key.front(), "duplicate_key",
-               "键 " + stored.KeyJson(values) + " 与第 " + std::to_string(it->second) + " 行重复");
+               "键 " + stored.KeyJson(values) + " 与第 " + std::to_string(first_row) + " 行重复");
       continue;
     }
     if (!row_ok) continue;
@@ -363,9 +406,12 @@ Status BatchImporter::ImportTable(const DatasetTable& table) {
                                             reference.value));
   }
   // After an error the transaction is rolled back, which brings the dropped indexes back.
+  // The builds are the writer's, after this table's last rows; the next table's rows are read
+  // and checked meanwhile.
   if (writing()) {
-    for (const store::IndexDefinition& index : deferred_indexes) {
-      SUNLIGHT_RETURN_IF_ERROR(conn_.Execute(index.create_sql));
+    for (const store::IndexDefinition& index : found->second.deferred_indexes) {
+      SUNLIGHT_RETURN_IF_ERROR(
+          writer_.Submit([conn = &conn_, sql = index.create_sql] { return conn->Execute(sql); }));
     }
   }
   Progress(table.table);
@@ -417,6 +463,10 @@ StatusOr<ImportReport> ImportDataset(store::Database& db, const std::filesystem:
 
   SUNLIGHT_ASSIGN_OR_RETURN(std::unique_ptr<store::Connection> conn, db.Connect());
   SUNLIGHT_ASSIGN_OR_RETURN(store::RegionIndex regions, store::RegionIndex::Load(*conn));
+  SUNLIGHT_RETURN_IF_ERROR(conn->SetBulkLoad(true));
+  // Declared before the transaction, so it ends after it: the connection goes back to its pool
+  // with its usual settings whether the batch commits, is rejected or fails.
+  BulkLoadScope bulk_load{*conn};
   SUNLIGHT_ASSIGN_OR_RETURN(store::Transaction tx, conn->Begin(store::TransactionKind::kWrite));
   SUNLIGHT_ASSIGN_OR_RETURN(
       store::ResultSet batch,
@@ -426,10 +476,14 @@ StatusOr<ImportReport> ImportDataset(store::Database& db, const std::filesystem:
                    std::filesystem::absolute(path).lexically_normal().string()}));
   report.batch_id = batch.row(0)[0].AsInteger();
 
+  // Declared after the transaction, so destroyed before it: the writer thread has stopped
+  // before a rollback runs on the connection.
   BatchImporter importer(*conn, *dataset, regions, options, report, report.batch_id);
+  SUNLIGHT_RETURN_IF_ERROR(importer.PrepareTables());
   for (const DatasetTable& table : dataset->tables()) {
     SUNLIGHT_RETURN_IF_ERROR(importer.ImportTable(table));
   }
+  SUNLIGHT_RETURN_IF_ERROR(importer.FinishWrites());
   report.seconds = std::chrono::duration<double>(Clock::now() - started).count();
   if (!report.ok()) {
     report.batch_id = 0;

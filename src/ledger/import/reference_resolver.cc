@@ -2,6 +2,7 @@
 #include "ledger/import/reference_resolver.h"
 
 #include <set>
+#include <utility>
 
 namespace sunlight::ledger {
 namespace {
@@ -12,7 +13,9 @@ std::string TargetName(const Reference& target) {
 
 }  // namespace
 
-ReferenceResolver::ReferenceResolver(store::Connection& conn) : conn_(&conn) {}
+ReferenceResolver::ReferenceResolver(store::Connection& conn,
+                                     std::function<Status()> before_store_use)
+    : conn_(&conn), before_store_use_(std::move(before_store_use)) {}
 
 std::vector<Reference> ReferenceResolver::TargetsIn(std::string_view table) const {
   std::vector<Reference> targets;
@@ -38,13 +41,14 @@ ReferenceResolver::TargetId ReferenceResolver::IdOf(const Reference& target) {
 }
 
 void ReferenceResolver::AddBatchValue(TargetId target, const std::string& value) {
-  targets_[target].batch_values.insert(value);
+  targets_[target].batch_values.Emplace(value, 0);
 }
 
 StatusOr<bool> ReferenceResolver::Resolves(TargetId id, const std::string& value) {
   Target& target = targets_[id];
-  if (target.batch_values.contains(value)) return true;
+  if (target.batch_values.Contains(value)) return true;
   if (auto it = target.store_cache.find(value); it != target.store_cache.end()) return it->second;
+  SUNLIGHT_RETURN_IF_ERROR(before_store_use_());
   if (target.exists == nullptr) {
     // Names from the static schema; the value is bound.
     SUNLIGHT_ASSIGN_OR_RETURN(
@@ -73,6 +77,7 @@ StatusOr<std::optional<std::string>> ReferenceResolver::PeriodKind(const std::st
   if (auto it = store_period_kinds_.find(item_id); it != store_period_kinds_.end()) {
     return it->second;
   }
+  SUNLIGHT_RETURN_IF_ERROR(before_store_use_());
   SUNLIGHT_ASSIGN_OR_RETURN(
       store::ResultSet rs,
       conn_->Query("SELECT period_kind FROM subsidy_items WHERE item_id = ?", {item_id}));

@@ -10,19 +10,20 @@
 //   resolver.AddBatchValue(households, "H001");                  // while reading households
 //   SUNLIGHT_ASSIGN_OR_RETURN(bool ok, resolver.Resolves(households, "H001"));  // later
 //
-// Belongs to its Connection's thread. REQUIRES: the Connection outlives it.
+// Used from one thread. REQUIRES: the Connection outlives it.
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "core/status.h"
 #include "ledger/import/interchange_schema.h"
+#include "ledger/import/key_index.h"
 #include "store/connection.h"
 
 namespace sunlight::ledger {
@@ -31,7 +32,11 @@ class ReferenceResolver {
  public:
   using TargetId = size_t;
 
-  explicit ReferenceResolver(store::Connection& conn);
+  // `before_store_use` runs before each look-up in the store, and its failure is returned:
+  // the importer waits there for its writer thread, which shares the connection.
+  explicit ReferenceResolver(
+      store::Connection& conn,
+      std::function<Status()> before_store_use = [] { return Status::Ok(); });
 
   // Every column some reference points to, in `table` (e.g. organizations.org_id).
   std::vector<Reference> TargetsIn(std::string_view table) const;
@@ -50,12 +55,13 @@ class ReferenceResolver {
  private:
   struct Target {
     Reference reference;
-    std::unordered_set<std::string> batch_values;
+    KeyIndex batch_values;  // the value is unused
     std::unordered_map<std::string, bool> store_cache;
     std::unique_ptr<store::Statement> exists;  // prepared on first use
   };
 
   store::Connection* conn_;  // not owned
+  std::function<Status()> before_store_use_;
   std::vector<Target> targets_;
   std::unordered_map<std::string, std::string> batch_period_kinds_;
   std::unordered_map<std::string, std::optional<std::string>> store_period_kinds_;

@@ -151,29 +151,45 @@ Status StoredTable::Insert(const std::vector<store::Value>& row, int64_t batch_i
   return insert_->Run();
 }
 
-Status StoredTable::Append(const std::vector<store::Value>& row, int64_t batch_id) {
-  appended_.push_back(StoredValues(row, batch_id));
+std::vector<store::Value> StoredTable::StoredValues(std::vector<store::Value>&& row,
+                                                    int64_t batch_id) {
+  row.reserve(stored_columns_.size());
+  for (size_t derived_idx = 0; derived_idx < derived_sources_.size(); ++derived_idx) {
+    // Derive reads only the spec columns, which the appended values leave in place.
+    row.push_back(Derive(row, derived_idx));
+  }
+  row.emplace_back(batch_id);
+  return std::move(row);
+}
+
+Status StoredTable::Append(std::vector<store::Value>&& row, int64_t batch_id) {
+  appended_.push_back(StoredValues(std::move(row), batch_id));
   if (appended_.size() >= kAppendChunk) return FlushAppended();
   return Status::Ok();
 }
 
 Status StoredTable::FlushAppended() {
   if (appended_.empty()) return Status::Ok();
-  // Taken out first: after an error the queue is gone, never sent twice.
-  std::vector<std::vector<store::Value>> rows = std::move(appended_);
-  appended_.clear();
-  SUNLIGHT_ASSIGN_OR_RETURN(std::unique_ptr<store::BulkInserter> bulk,
-                            conn_->BulkInsert(spec_->name, stored_columns_));
-  for (const std::vector<store::Value>& values : rows) {
-    SUNLIGHT_RETURN_IF_ERROR(bulk->Add(values));
-  }
-  SUNLIGHT_ASSIGN_OR_RETURN(int64_t sent, bulk->Finish());
-  if (sent != static_cast<int64_t>(rows.size())) {
-    return InternalError("批量写入 " + std::string(spec_->name) + " 的行数不符",
-                         "bulk_row_count_mismatch");
-  }
+  // Taken out first: after an error the queue is gone, never sent twice. The job holds all it
+  // needs by value, so it may outlive this table on the writer thread.
+  auto write = [conn = conn_, table = spec_->name, columns = stored_columns_,
+                rows = std::move(appended_)]() -> Status {
+    SUNLIGHT_ASSIGN_OR_RETURN(std::unique_ptr<store::BulkInserter> bulk,
+                              conn->BulkInsert(table, columns));
+    for (const std::vector<store::Value>& values : rows) {
+      SUNLIGHT_RETURN_IF_ERROR(bulk->Add(values));
+    }
+    SUNLIGHT_ASSIGN_OR_RETURN(int64_t sent, bulk->Finish());
+    if (sent != static_cast<int64_t>(rows.size())) {
+      return InternalError("批量写入 " + std::string(table) + " 的行数不符",
+                           "bulk_row_count_mismatch");
+    }
+    return Status::Ok();
+  };
+  appended_ = {};
   appended_.reserve(kAppendChunk);
-  return Status::Ok();
+  if (writer_ != nullptr) return writer_->Submit(std::move(write));
+  return write();
 }
 
 Status StoredTable::Replace(const std::vector<store::Value>& row,

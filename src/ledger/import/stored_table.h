@@ -6,13 +6,15 @@
 //
 // A table that held no row before the batch is written through Append instead of Insert: rows
 // are queued and sent through Connection::BulkInsert (COPY … FROM STDIN on PostgreSQL, a
-// prepared INSERT on SQLite) a chunk at a time.
+// prepared INSERT on SQLite) a chunk at a time, on the importer's writer thread when it has
+// one (SetWriter).
 //
 //   SUNLIGHT_ASSIGN_OR_RETURN(StoredTable payments, StoredTable::Prepare(conn, *spec));
 //   SUNLIGHT_ASSIGN_OR_RETURN(std::optional<std::vector<store::Value>> old, payments.Find(row));
 //   if (!old) SUNLIGHT_RETURN_IF_ERROR(payments.Insert(row, batch_id));
 //
-// Belongs to its Connection's thread. REQUIRES: the Connection outlives it.
+// Used from one thread (its bulk writes may run on the writer's). REQUIRES: the Connection
+// outlives it.
 #pragma once
 
 #include <cstdint>
@@ -23,6 +25,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "ledger/import/async_writer.h"
 #include "ledger/import/interchange_schema.h"
 #include "store/connection.h"
 #include "store/value.h"
@@ -45,9 +48,13 @@ class StoredTable {
   // nothing needs to be found first. Every kAppendChunk rows the queue is sent through
   // Connection::BulkInsert and finished within this call: a COPY holds the PostgreSQL session,
   // and between rows the importer queries the store (references, period kinds).
-  Status Append(const std::vector<store::Value>& row, int64_t batch_id);
+  Status Append(std::vector<store::Value>&& row, int64_t batch_id);
   // Sends the rows still queued. Call after a table's last Append, before committing.
   Status FlushAppended();
+  // From now on the bulk writes of Append run as jobs of `writer` (which shares the
+  // connection; see async_writer.h) instead of within Append. Null: within Append again.
+  // REQUIRES: `writer` outlives this table's writes.
+  void SetWriter(AsyncWriter* writer) { writer_ = writer; }
   // Rows per bulk write: big enough that a COPY's round trips vanish, small enough that the
   // queue stays a few megabytes.
   static constexpr size_t kAppendChunk = 8192;
@@ -74,8 +81,11 @@ class StoredTable {
   // What a new row stores: the spec columns, the derived columns, the batch (the order of
   // stored_columns_).
   std::vector<store::Value> StoredValues(const std::vector<store::Value>& row, int64_t batch_id);
+  // The same, reusing `row`'s storage.
+  std::vector<store::Value> StoredValues(std::vector<store::Value>&& row, int64_t batch_id);
 
   store::Connection* conn_ = nullptr;                // not owned
+  AsyncWriter* writer_ = nullptr;                    // not owned; null: write in the caller
   const TableSpec* spec_ = nullptr;                  // static schema, not owned
   std::vector<std::string> stored_columns_;          // spec columns, derived columns, batch_id
   std::vector<std::vector<store::Value>> appended_;  // queued by Append, not yet sent

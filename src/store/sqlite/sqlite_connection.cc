@@ -3,6 +3,8 @@
 
 #include <string>
 
+#include "store/bulk_insert.h"
+#include "store/sqlite/sqlite_bulk_inserter.h"
 #include "store/sqlite/sqlite_database.h"
 #include "store/sqlite/sqlite_errors.h"
 
@@ -28,6 +30,29 @@ Status SqliteConnection::ExecuteScript(std::string_view sql) {
   sqlite3_free(error);  // the same text is available from sqlite3_errmsg
   if (rc != SQLITE_OK) return SqliteError(rc, handle_->db(), sql);
   return Status::Ok();
+}
+
+StatusOr<std::unique_ptr<BulkInserter>> SqliteConnection::BulkInsert(
+    std::string_view table, const std::vector<std::string>& columns) {
+  SUNLIGHT_ASSIGN_OR_RETURN(std::string sql, InsertStatementFor(table, columns));
+  sqlite3_stmt* raw = nullptr;
+  int rc = sqlite3_prepare_v3(handle_->db(), sql.c_str(), static_cast<int>(sql.size()),
+                              SQLITE_PREPARE_PERSISTENT, &raw, nullptr);
+  StmtPtr insert(raw);
+  if (rc != SQLITE_OK) return SqliteError(rc, handle_->db(), sql);
+  return std::unique_ptr<BulkInserter>(
+      std::make_unique<SqliteBulkInserter>(std::move(insert), columns.size()));
+}
+
+Status SqliteConnection::SetBulkLoad(bool on) {
+  // SQLite's default cache is 2 MB. A load of hundreds of megabytes in one transaction then
+  // spills dirty pages to the WAL and reads them back as the B-trees grow; a cache of
+  // kBulkLoadCacheKiB keeps the pages being filled in memory. Negative sizes are KiB.
+  const std::string cache =
+      "PRAGMA cache_size = " + std::to_string(on ? -kBulkLoadCacheKiB : -kDefaultCacheKiB);
+  SUNLIGHT_RETURN_IF_ERROR(Exec(cache.c_str()));
+  // CREATE INDEX after a load sorts millions of keys; helper threads share the sort.
+  return Exec(on ? "PRAGMA threads = 2" : "PRAGMA threads = 0");
 }
 
 std::string_view SqliteConnection::TokenSpelling(SqlToken token) const {

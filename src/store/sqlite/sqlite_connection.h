@@ -3,7 +3,9 @@
 
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "store/connection.h"
 #include "store/sqlite/sqlite_handle.h"
@@ -22,8 +24,15 @@ class SqliteConnection final : public Connection {
   Dialect dialect() const override { return Dialect::kSqlite; }
   StatusOr<std::unique_ptr<Statement>> Prepare(std::string_view sql) override;
   Status ExecuteScript(std::string_view sql) override;
+  StatusOr<std::unique_ptr<BulkInserter>> BulkInsert(
+      std::string_view table, const std::vector<std::string>& columns) override;
+  Status SetBulkLoad(bool on) override;
   std::int64_t changes() const override { return sqlite3_changes64(handle_->db()); }
   std::string_view TokenSpelling(SqlToken token) const override;
+
+  // The page cache during a bulk load (SetBulkLoad), and SQLite's default.
+  static constexpr int kBulkLoadCacheKiB = 256 * 1024;
+  static constexpr int kDefaultCacheKiB = 2000;
 
   // For engine-internal work (online backup). Still one thread at a time.
   sqlite3* raw_db() const { return handle_->db(); }

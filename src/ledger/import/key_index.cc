@@ -1,0 +1,83 @@
+// KeyIndex: linear probing over a power-of-two array; keys in arena blocks.
+#include "ledger/import/key_index.h"
+
+#include <algorithm>
+#include <cstring>
+#include <functional>
+
+namespace sunlight::ledger {
+namespace {
+
+constexpr size_t kInitialSlots = 1024;
+constexpr size_t kBlockBytes = 1 << 20;
+
+}  // namespace
+
+uint64_t KeyIndex::Hash(std::string_view key) {
+  // Odd, so that 0 can mark an empty slot.
+  return static_cast<uint64_t>(std::hash<std::string_view>()(key)) | 1;
+}
+
+std::string_view KeyIndex::KeyOf(const Slot& slot) {
+  uint32_t length = 0;
+  std::memcpy(&length, slot.key, sizeof length);
+  return {slot.key + sizeof length, length};
+}
+
+size_t KeyIndex::Probe(std::string_view key, uint64_t hash) const {
+  const size_t mask = slots_.size() - 1;
+  // The high bits pick the start: std::hash of short strings varies most there.
+  size_t idx = static_cast<size_t>(hash >> 20) & mask;
+  while (true) {
+    const Slot& slot = slots_[idx];
+    if (slot.hash == 0 || (slot.hash == hash && KeyOf(slot) == key)) return idx;
+    idx = (idx + 1) & mask;
+  }
+}
+
+const char* KeyIndex::Store(std::string_view key) {
+  const uint32_t length = static_cast<uint32_t>(key.size());
+  const size_t need = sizeof length + key.size();
+  if (blocks_.empty() || block_used_ + need > block_size_) {
+    block_size_ = std::max(kBlockBytes, need);
+    blocks_.push_back(std::make_unique<char[]>(block_size_));
+    arena_bytes_ += block_size_;
+    block_used_ = 0;
+  }
+  char* at = blocks_.back().get() + block_used_;
+  std::memcpy(at, &length, sizeof length);
+  std::memcpy(at + sizeof length, key.data(), key.size());
+  block_used_ += need;
+  return at;
+}
+
+void KeyIndex::Grow() {
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(old.empty() ? kInitialSlots : old.size() * 2, Slot());
+  const size_t mask = slots_.size() - 1;
+  for (const Slot& slot : old) {
+    if (slot.hash == 0) continue;
+    size_t idx = static_cast<size_t>(slot.hash >> 20) & mask;
+    while (slots_[idx].hash != 0) idx = (idx + 1) & mask;
+    slots_[idx] = slot;
+  }
+}
+
+std::pair<int64_t, bool> KeyIndex::Emplace(std::string_view key, int64_t value) {
+  if ((size_ + 1) * 4 > slots_.size() * 3) Grow();
+  const uint64_t hash = Hash(key);
+  Slot& slot = slots_[Probe(key, hash)];
+  if (slot.hash != 0) return {slot.value, false};
+  slot = {hash, Store(key), value};
+  ++size_;
+  return {value, true};
+}
+
+bool KeyIndex::Contains(std::string_view key) const {
+  if (slots_.empty()) return false;
+  return slots_[Probe(key, Hash(key))].hash != 0;
+}
+
+size_t KeyIndex::MemoryBytes() const { return slots_.capacity() * sizeof(Slot) + arena_bytes_; }
+
+}  // namespace sunlight::ledger
