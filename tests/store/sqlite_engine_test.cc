@@ -9,6 +9,8 @@
 #include <thread>
 #include <vector>
 
+#include <sqlite3.h>
+
 #include "store/connection.h"
 #include "store/database.h"
 #include "store/transaction.h"
@@ -34,6 +36,47 @@ TEST(SqliteEngineTest, FileDatabaseUsesWal) {
   EXPECT_EQ(mode->row(0)[0].text(), "wal");
   EXPECT_EQ(QueryInt(*conn, "PRAGMA foreign_keys"), 1);
   EXPECT_EQ(QueryInt(*conn, "PRAGMA synchronous"), 1);  // NORMAL
+}
+
+TEST(SqliteEngineTest, NewFilesGetLargePagesAndOldFilesKeepTheirs) {
+  ScratchDir dir;
+  {
+    auto db = OpenOrDie((dir / "new.db").string());
+    ASSERT_NE(db, nullptr);
+    auto conn = ConnectOrDie(*db);
+    EXPECT_EQ(QueryInt(*conn, "PRAGMA page_size"), 16384);
+  }
+  // A file made elsewhere with SQLite's default pages (and already holding a table) keeps them:
+  // the size of an existing database cannot change in WAL mode, and must not be attempted.
+  const std::string old_path = (dir / "old.db").string();
+  {
+    sqlite3* raw = nullptr;
+    ASSERT_EQ(sqlite3_open(old_path.c_str(), &raw), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(raw, "PRAGMA page_size = 4096; CREATE TABLE t (x INTEGER)", nullptr,
+                           nullptr, nullptr),
+              SQLITE_OK);
+    sqlite3_close(raw);
+  }
+  auto db = OpenOrDie(old_path);
+  ASSERT_NE(db, nullptr);
+  auto conn = ConnectOrDie(*db);
+  EXPECT_EQ(QueryInt(*conn, "PRAGMA page_size"), 4096);
+  EXPECT_EQ(QueryInt(*conn, "SELECT COUNT(*) FROM t"), 0);
+}
+
+TEST(SqliteEngineTest, BulkLoadEnlargesTheCacheUntilItEnds) {
+  ScratchDir dir;
+  auto db = OpenOrDie((dir / "bulk.db").string());
+  ASSERT_NE(db, nullptr);
+  auto conn = ConnectOrDie(*db);
+  const int64_t usual = QueryInt(*conn, "PRAGMA cache_size");
+  EXPECT_EQ(usual, -2000);
+  ASSERT_TRUE(conn->SetBulkLoad(true).ok());
+  EXPECT_EQ(QueryInt(*conn, "PRAGMA cache_size"), -256 * 1024);
+  EXPECT_EQ(QueryInt(*conn, "PRAGMA threads"), 2);
+  ASSERT_TRUE(conn->SetBulkLoad(false).ok());
+  EXPECT_EQ(QueryInt(*conn, "PRAGMA cache_size"), usual);
+  EXPECT_EQ(QueryInt(*conn, "PRAGMA threads"), 0);
 }
 
 TEST(SqliteEngineTest, DefensiveModeProtectsTheSchema) {
