@@ -15,16 +15,21 @@ AsyncWriter::~AsyncWriter() {
     std::lock_guard<std::mutex> lock(mutex_);
     stopping_ = true;
     queue_.clear();
+    queued_with_data_ = 0;
   }
   changed_.notify_all();
   thread_.join();
 }
 
-Status AsyncWriter::Submit(std::function<Status()> job) {
+Status AsyncWriter::Submit(std::function<Status()> job, Holds holds) {
+  const bool holds_data = holds == Holds::kData;
   std::unique_lock<std::mutex> lock(mutex_);
-  changed_.wait(lock, [this] { return queue_.size() < max_queued_ || !failure_.ok(); });
+  changed_.wait(lock, [this, holds_data] {
+    return !holds_data || queued_with_data_ < max_queued_ || !failure_.ok();
+  });
   if (!failure_.ok()) return failure_;
-  queue_.push_back(std::move(job));
+  queue_.push_back({std::move(job), holds_data});
+  if (holds_data) ++queued_with_data_;
   lock.unlock();
   changed_.notify_all();
   return Status::Ok();
@@ -45,15 +50,16 @@ void AsyncWriter::Run() {
   while (true) {
     changed_.wait(lock, [this] { return !queue_.empty() || stopping_; });
     if (stopping_) return;
-    std::function<Status()> job = std::move(queue_.front());
+    Job job = std::move(queue_.front());
     queue_.pop_front();
+    if (job.holds_data) --queued_with_data_;
     busy_ = true;
     lock.unlock();
     changed_.notify_all();  // a slot is free for Submit
     Status status;
     // A job must not take the process down from another thread; an exception is a failure.
     try {
-      status = job();
+      status = job.run();
     } catch (const std::exception& e) {
       status =
           InternalError(std::string("写入数据库时出现内部错误：") + e.what(), "internal_exception");
@@ -63,6 +69,7 @@ void AsyncWriter::Run() {
     if (!status.ok() && failure_.ok()) {
       failure_ = std::move(status);
       queue_.clear();
+      queued_with_data_ = 0;
     }
     changed_.notify_all();
   }

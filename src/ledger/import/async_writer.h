@@ -28,15 +28,19 @@ namespace sunlight::ledger {
 
 class AsyncWriter {
  public:
-  // At most `max_queued` jobs wait at a time; Submit blocks beyond that, so the rows in
-  // flight stay a few chunks however large the file.
+  // At most `max_queued` jobs holding data wait at a time; Submit blocks beyond that, so the
+  // rows in flight stay a few chunks however large the file.
   explicit AsyncWriter(size_t max_queued = 2);
   ~AsyncWriter();
   AsyncWriter(const AsyncWriter&) = delete;
   AsyncWriter& operator=(const AsyncWriter&) = delete;
 
   // Queues `job`; the status of an earlier failed job if there was one (and `job` is dropped).
-  Status Submit(std::function<Status()> job);
+  // A job holding data (a chunk of rows) is `bounded`: it waits while max_queued such jobs
+  // wait. One that holds next to nothing (an index build) is not, and never waits, so the
+  // caller can go on to the next table while the builds run.
+  enum class Holds { kData, kNothing };
+  Status Submit(std::function<Status()> job, Holds holds = Holds::kData);
   // Waits until every queued job has run; the first failure, if any.
   Status Drain();
 
@@ -46,7 +50,12 @@ class AsyncWriter {
   const size_t max_queued_;
   std::mutex mutex_;
   std::condition_variable changed_;
-  std::deque<std::function<Status()>> queue_;
+  struct Job {
+    std::function<Status()> run;
+    bool holds_data = true;
+  };
+  std::deque<Job> queue_;
+  size_t queued_with_data_ = 0;
   bool busy_ = false;  // a job is running
   bool stopping_ = false;
   Status failure_;

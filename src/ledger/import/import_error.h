@@ -38,6 +38,9 @@ class ErrorList {
   // The first kMaxErrors errors, in the order found.
   const std::vector<ImportError>& kept() const { return kept_; }
   bool truncated() const { return total_ > kept_.size(); }
+  // Puts the kept errors in the order of `files` (ImportError::file), keeping the order found
+  // within a file; errors of a file not listed (the dataset as a whole) come first.
+  void SortByFile(const std::vector<std::string>& files);
 
  private:
   std::vector<ImportError> kept_;

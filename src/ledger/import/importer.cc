@@ -26,6 +26,7 @@
 #include "ledger/import/async_writer.h"
 #include "ledger/import/cell_parser.h"
 #include "ledger/import/header_mapping.h"
+#include "ledger/import/import_order.h"
 #include "ledger/import/interchange_schema.h"
 #include "ledger/import/key_index.h"
 #include "ledger/import/reference_resolver.h"
@@ -100,8 +101,12 @@ class BatchImporter {
   // Before the first row: the statements of every table of the dataset, whether each was
   // empty, and the secondary indexes of the empty ones dropped (built again after their rows).
   // Done once up front so that from then on the connection is the writer's while it has work.
+  // Also decides the order in which the tables are read (import_order.h).
   Status PrepareTables();
-  Status ImportTable(const DatasetTable& table);
+  // Indexes into the dataset's tables, in reading order; set by PrepareTables.
+  const std::vector<size_t>& order() const { return order_; }
+  // Table `table_idx` of the dataset.
+  Status ImportTable(size_t table_idx);
   // Waits for the writer; after it the connection is free for the commit.
   Status FinishWrites() { return writer_.Drain(); }
 
@@ -149,6 +154,7 @@ class BatchImporter {
   AsyncWriter writer_;
   ReferenceResolver resolver_;
   std::unordered_map<std::string, PreparedTable> prepared_;  // by table name
+  std::vector<size_t> order_;
   Clock::time_point started_;
 };
 
@@ -170,6 +176,25 @@ Status BatchImporter::PrepareTables() {
     prepared_.emplace(table.table,
                       PreparedTable{std::move(stored), was_empty, std::move(deferred_indexes)});
   }
+
+  // The report lists the tables in the dataset's order whatever the reading order.
+  std::vector<OrderedTable> ordered;
+  for (const DatasetTable& table : dataset_.tables()) {
+    TableCounts& counts = report_.tables.emplace_back();
+    counts.table = table.table;
+    counts.source = table.display_name;
+    OrderedTable& entry = ordered.emplace_back();
+    entry.name = table.table;
+    for (const ColumnSpec& column : FindTableSpec(table.table)->columns) {
+      if (column.reference) entry.refers_to.emplace_back(column.reference.table);
+    }
+    uint64_t bytes = 0;
+    for (const SourceFile& file : dataset_.files()) {
+      if (file.path == table.path) bytes = static_cast<uint64_t>(file.size_bytes);
+    }
+    entry.work = bytes * (1 + prepared_.at(table.table).deferred_indexes.size());
+  }
+  order_ = ImportOrder(ordered);
   return Status::Ok();
 }
 
@@ -245,12 +270,11 @@ Status BatchImporter::StoreRow(const DatasetTable& table, const TableSpec& spec,
   return Status::Ok();
 }
 
-Status BatchImporter::ImportTable(const DatasetTable& table) {
+Status BatchImporter::ImportTable(size_t table_idx) {
+  const DatasetTable& table = dataset_.tables()[table_idx];
   const TableSpec* spec = FindTableSpec(table.table);
   if (spec == nullptr) return InternalError("未知的表 " + table.table, "unknown_table");
-  TableCounts& counts = report_.tables.emplace_back();
-  counts.table = table.table;
-  counts.source = table.display_name;
+  TableCounts& counts = report_.tables[table_idx];
 
   StatusOr<std::unique_ptr<TableSource>> opened = dataset_.Open(table);
   if (!opened.ok()) {
@@ -411,7 +435,8 @@ Status BatchImporter::ImportTable(const DatasetTable& table) {
   if (writing()) {
     for (const store::IndexDefinition& index : found->second.deferred_indexes) {
       SUNLIGHT_RETURN_IF_ERROR(
-          writer_.Submit([conn = &conn_, sql = index.create_sql] { return conn->Execute(sql); }));
+          writer_.Submit([conn = &conn_, sql = index.create_sql] { return conn->Execute(sql); },
+                         AsyncWriter::Holds::kNothing));
     }
   }
   Progress(table.table);
@@ -480,10 +505,14 @@ StatusOr<ImportReport> ImportDataset(store::Database& db, const std::filesystem:
   // before a rollback runs on the connection.
   BatchImporter importer(*conn, *dataset, regions, options, report, report.batch_id);
   SUNLIGHT_RETURN_IF_ERROR(importer.PrepareTables());
-  for (const DatasetTable& table : dataset->tables()) {
-    SUNLIGHT_RETURN_IF_ERROR(importer.ImportTable(table));
+  for (size_t table_idx : importer.order()) {
+    SUNLIGHT_RETURN_IF_ERROR(importer.ImportTable(table_idx));
   }
   SUNLIGHT_RETURN_IF_ERROR(importer.FinishWrites());
+  // Errors are found in reading order; people read them file by file, in the dataset's order.
+  std::vector<std::string> files;
+  for (const DatasetTable& table : dataset->tables()) files.push_back(table.display_name);
+  report.errors.SortByFile(files);
   report.seconds = std::chrono::duration<double>(Clock::now() - started).count();
   if (!report.ok()) {
     report.batch_id = 0;

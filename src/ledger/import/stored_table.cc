@@ -172,17 +172,27 @@ Status StoredTable::FlushAppended() {
   if (appended_.empty()) return Status::Ok();
   // Taken out first: after an error the queue is gone, never sent twice. The job holds all it
   // needs by value, so it may outlive this table on the writer thread.
+  {
+    std::vector<std::vector<std::vector<store::Value>>> freed;
+    std::lock_guard<std::mutex> lock(sent_->mutex);
+    freed.swap(sent_->chunks);
+  }  // `freed` goes here, on this thread
+  const bool hand_back = writer_ != nullptr;
   auto write = [conn = conn_, table = spec_->name, columns = stored_columns_,
-                rows = std::move(appended_)]() -> Status {
+                rows = std::move(appended_), sent = sent_, hand_back]() mutable -> Status {
     SUNLIGHT_ASSIGN_OR_RETURN(std::unique_ptr<store::BulkInserter> bulk,
                               conn->BulkInsert(table, columns));
     for (const std::vector<store::Value>& values : rows) {
       SUNLIGHT_RETURN_IF_ERROR(bulk->Add(values));
     }
-    SUNLIGHT_ASSIGN_OR_RETURN(int64_t sent, bulk->Finish());
-    if (sent != static_cast<int64_t>(rows.size())) {
+    SUNLIGHT_ASSIGN_OR_RETURN(int64_t count, bulk->Finish());
+    if (count != static_cast<int64_t>(rows.size())) {
       return InternalError("批量写入 " + std::string(table) + " 的行数不符",
                            "bulk_row_count_mismatch");
+    }
+    if (hand_back) {
+      std::lock_guard<std::mutex> lock(sent->mutex);
+      sent->chunks.push_back(std::move(rows));
     }
     return Status::Ok();
   };
