@@ -9,28 +9,20 @@ namespace sunlight::rules {
 
 Code StringDictionary::Intern(std::string_view text) {
   if (text.empty()) return kNullCode;
-  auto found = codes_.find(text);
-  if (found != codes_.end()) return found->second;
-  const Code code = static_cast<Code>(texts_.size());
-  texts_.emplace_back(text);
-  codes_.emplace(texts_.back(), code);
-  return code;
+  std::string_view stored;
+  auto [code, inserted] = codes_.Emplace(text, static_cast<int64_t>(texts_.size()), &stored);
+  if (inserted) texts_.push_back(stored);
+  return static_cast<Code>(code);
 }
 
 Code StringDictionary::Find(std::string_view text) const {
-  auto found = codes_.find(text);
-  return found == codes_.end() ? kNullCode : found->second;
+  if (text.empty()) return kNullCode;
+  const int64_t* code = codes_.Find(text);
+  return code == nullptr ? kNullCode : static_cast<Code>(*code);
 }
 
 size_t StringDictionary::MemoryBytes() const {
-  size_t bytes = texts_.size() * sizeof(std::string);
-  for (const std::string& text : texts_) {
-    if (text.capacity() > 15) bytes += text.capacity() + 1;
-  }
-  // Node-based hash map: a node (key view + code + next pointer) per entry, plus buckets.
-  bytes += codes_.size() * (sizeof(std::string_view) + sizeof(Code) + 2 * sizeof(void*));
-  bytes += codes_.bucket_count() * sizeof(void*);
-  return bytes;
+  return codes_.MemoryBytes() + texts_.capacity() * sizeof(std::string_view);
 }
 
 namespace {

@@ -23,12 +23,12 @@
 #include <unordered_map>
 #include <utility>
 
+#include "core/key_index.h"
 #include "ledger/import/async_writer.h"
 #include "ledger/import/cell_parser.h"
 #include "ledger/import/header_mapping.h"
 #include "ledger/import/import_order.h"
 #include "ledger/import/interchange_schema.h"
-#include "ledger/import/key_index.h"
 #include "ledger/import/reference_resolver.h"
 #include "ledger/import/stored_table.h"
 #include "store/region_index.h"

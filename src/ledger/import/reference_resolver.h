@@ -21,9 +21,9 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/key_index.h"
 #include "core/status.h"
 #include "ledger/import/interchange_schema.h"
-#include "ledger/import/key_index.h"
 #include "store/connection.h"
 
 namespace sunlight::ledger {

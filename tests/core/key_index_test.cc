@@ -1,11 +1,11 @@
 // KeyIndex: the importer's set of keys with their first row.
-#include "ledger/import/key_index.h"
+#include "core/key_index.h"
 
 #include <gtest/gtest.h>
 
 #include <string>
 
-namespace sunlight::ledger {
+namespace sunlight {
 namespace {
 
 TEST(KeyIndexTest, TheFirstValueOfAKeyStays) {
@@ -60,5 +60,21 @@ TEST(KeyIndexTest, AKeyLargerThanABlockIsKept) {
   EXPECT_TRUE(index.Contains("after"));
 }
 
+TEST(KeyIndexTest, FindGivesTheValueAndEmplaceTheKeptKey) {
+  KeyIndex index;
+  EXPECT_EQ(index.Find("H001"), nullptr);
+  std::string_view stored;
+  std::string key = "H001";
+  EXPECT_TRUE(index.Emplace(key, 7, &stored).second);
+  key = "XXXX";  // the index keeps its own copy
+  EXPECT_EQ(stored, "H001");
+  ASSERT_NE(index.Find("H001"), nullptr);
+  EXPECT_EQ(*index.Find("H001"), 7);
+  std::string_view again;
+  EXPECT_FALSE(index.Emplace("H001", 9, &again).second);
+  EXPECT_EQ(again.data(), stored.data());  // the same kept bytes, not a new copy
+  EXPECT_EQ(index.Find("XXXX"), nullptr);
+}
+
 }  // namespace
-}  // namespace sunlight::ledger
+}  // namespace sunlight

@@ -1,11 +1,11 @@
 // KeyIndex: linear probing over a power-of-two array; keys in arena blocks.
-#include "ledger/import/key_index.h"
+#include "core/key_index.h"
 
 #include <algorithm>
 #include <cstring>
 #include <functional>
 
-namespace sunlight::ledger {
+namespace sunlight {
 namespace {
 
 constexpr size_t kInitialSlots = 1024;
@@ -63,21 +63,28 @@ void KeyIndex::Grow() {
   }
 }
 
-std::pair<int64_t, bool> KeyIndex::Emplace(std::string_view key, int64_t value) {
+std::pair<int64_t, bool> KeyIndex::Emplace(std::string_view key, int64_t value,
+                                           std::string_view* stored) {
   if ((size_ + 1) * 4 > slots_.size() * 3) Grow();
   const uint64_t hash = Hash(key);
   Slot& slot = slots_[Probe(key, hash)];
-  if (slot.hash != 0) return {slot.value, false};
-  slot = {hash, Store(key), value};
-  ++size_;
-  return {value, true};
+  const bool inserted = slot.hash == 0;
+  if (inserted) {
+    slot = {hash, Store(key), value};
+    ++size_;
+  }
+  if (stored != nullptr) *stored = KeyOf(slot);
+  return {slot.value, inserted};
 }
 
-bool KeyIndex::Contains(std::string_view key) const {
-  if (slots_.empty()) return false;
-  return slots_[Probe(key, Hash(key))].hash != 0;
+bool KeyIndex::Contains(std::string_view key) const { return Find(key) != nullptr; }
+
+const int64_t* KeyIndex::Find(std::string_view key) const {
+  if (slots_.empty()) return nullptr;
+  const Slot& slot = slots_[Probe(key, Hash(key))];
+  return slot.hash == 0 ? nullptr : &slot.value;
 }
 
 size_t KeyIndex::MemoryBytes() const { return slots_.capacity() * sizeof(Slot) + arena_bytes_; }
 
-}  // namespace sunlight::ledger
+}  // namespace sunlight

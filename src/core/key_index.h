@@ -1,5 +1,6 @@
-// KeyIndex: a set of short strings, each with an int64 value, for the millions of keys of one
-// import batch (the row of each payment_id, the household ids other tables refer to).
+// KeyIndex: a set of short strings, each with an int64 value, for millions of keys: the keys
+// of one import batch (the row of each payment_id, the household ids other tables refer to),
+// and the strings of the rules' snapshot (rules/snapshot.h: text → code).
 //
 // std::unordered_map<std::string, int64_t> spends a heap node per key (and a second block for
 // a key past 15 bytes), and rehashing a table of millions of nodes walks all of them; at
@@ -12,7 +13,7 @@
 //   first_row.Emplace("ZF0001", 40);                          // {12, false}: a duplicate
 //   first_row.Contains("ZF0002");                              // false
 //
-// Not thread-safe; keys are compared byte for byte.
+// Not thread-safe while adding; keys are compared byte for byte.
 #pragma once
 
 #include <cstddef>
@@ -22,7 +23,7 @@
 #include <utility>
 #include <vector>
 
-namespace sunlight::ledger {
+namespace sunlight {
 
 class KeyIndex {
  public:
@@ -32,8 +33,12 @@ class KeyIndex {
 
   // Adds `key` with `value` unless it is there; returns the value stored for `key` (the new
   // one or the earlier one) and whether it was added.
-  std::pair<int64_t, bool> Emplace(std::string_view key, int64_t value);
+  // `stored`, when given, receives the key as kept here: valid as long as this index.
+  std::pair<int64_t, bool> Emplace(std::string_view key, int64_t value,
+                                   std::string_view* stored = nullptr);
   bool Contains(std::string_view key) const;
+  // The value of `key`, or nullptr. Valid until the next Emplace.
+  const int64_t* Find(std::string_view key) const;
   size_t size() const { return size_; }
   // Memory held (slots and arena), for benchmarks.
   size_t MemoryBytes() const;
@@ -60,4 +65,4 @@ class KeyIndex {
   size_t arena_bytes_ = 0;
 };
 
-}  // namespace sunlight::ledger
+}  // namespace sunlight
