@@ -35,26 +35,36 @@ std::unordered_map<Code, std::vector<size_t>> RowsBy(const std::vector<Code>& ke
   return out;
 }
 
+void Regions::CodeMap::Build(const std::vector<Code>& keys, const std::vector<Code>& values) {
+  Code low = 0;
+  Code high = -1;
+  for (Code key : keys) {
+    if (key == kNullCode) continue;
+    if (high < low) {
+      low = high = key;
+    } else {
+      low = std::min(low, key);
+      high = std::max(high, key);
+    }
+  }
+  first_ = low;
+  values_.assign(high < low ? 0 : static_cast<size_t>(high - low) + 1, kNullCode);
+  // The keys are primary keys (one row each); should one repeat, its first row wins.
+  for (size_t row_idx = 0; row_idx < keys.size(); ++row_idx) {
+    if (keys[row_idx] == kNullCode) continue;
+    Code& slot = values_[keys[row_idx] - first_];
+    if (slot == kNullCode) slot = values[row_idx];
+  }
+}
+
 Regions::Regions(const Snapshot& snap) : snap_(snap) {
-  for (size_t row_idx = 0; row_idx < snap.households.size(); ++row_idx) {
-    village_of_.emplace(snap.households.household_id[row_idx],
-                        snap.households.village_code[row_idx]);
-  }
-  for (size_t row_idx = 0; row_idx < snap.organizations.size(); ++row_idx) {
-    org_region_.emplace(snap.organizations.org_id[row_idx],
-                        snap.organizations.region_code[row_idx]);
-  }
+  village_of_.Build(snap.households.household_id, snap.households.village_code);
+  org_region_.Build(snap.organizations.org_id, snap.organizations.region_code);
 }
 
-Code Regions::Village(Code household) const {
-  auto found = village_of_.find(household);
-  return found == village_of_.end() ? kNullCode : found->second;
-}
+Code Regions::Village(Code household) const { return village_of_.Find(household); }
 
-Code Regions::OfOrg(Code org) const {
-  auto found = org_region_.find(org);
-  return found == org_region_.end() ? kNullCode : found->second;
-}
+Code Regions::OfOrg(Code org) const { return org_region_.Find(org); }
 
 Code Regions::OfPayment(size_t payment_row) const {
   Code village = Village(snap_.payments.household_id[payment_row]);
