@@ -15,6 +15,14 @@
 // before its rows and built again after them, one sort per index instead of one B-tree
 // insertion per row. All of it happens inside the import's transaction, so a rejected or
 // killed import still leaves the table and its indexes as they were.
+//
+// Two threads share the work (async_writer.h): this one reads and checks rows; a writer thread
+// sends the queued chunks of the empty tables to the store and rebuilds their indexes. The
+// connection has one user at a time — every statement this thread runs itself (a look-up in
+// the store, a row of a filled table, the commit) waits for the writer to be idle first — so
+// the statements of every table are prepared, and the indexes dropped, before the first row.
+// Tables are read in an order that puts the biggest index builds first (import_order.h);
+// the report still lists tables and errors in the dataset's order.
 #include "ledger/import/importer.h"
 
 #include <chrono>
@@ -488,10 +496,11 @@ StatusOr<ImportReport> ImportDataset(store::Database& db, const std::filesystem:
 
   SUNLIGHT_ASSIGN_OR_RETURN(std::unique_ptr<store::Connection> conn, db.Connect());
   SUNLIGHT_ASSIGN_OR_RETURN(store::RegionIndex regions, store::RegionIndex::Load(*conn));
-  SUNLIGHT_RETURN_IF_ERROR(conn->SetBulkLoad(true));
   // Declared before the transaction, so it ends after it: the connection goes back to its pool
-  // with its usual settings whether the batch commits, is rejected or fails.
+  // with its usual settings whether the batch commits, is rejected or fails (even when only
+  // part of the bulk-load settings could be applied).
   BulkLoadScope bulk_load{*conn};
+  SUNLIGHT_RETURN_IF_ERROR(conn->SetBulkLoad(true));
   SUNLIGHT_ASSIGN_OR_RETURN(store::Transaction tx, conn->Begin(store::TransactionKind::kWrite));
   SUNLIGHT_ASSIGN_OR_RETURN(
       store::ResultSet batch,
