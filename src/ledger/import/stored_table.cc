@@ -134,20 +134,9 @@ StatusOr<std::optional<std::vector<store::Value>>> StoredTable::Find(
   return found;
 }
 
-std::vector<store::Value> StoredTable::StoredValues(const std::vector<store::Value>& row,
-                                                    int64_t batch_id) {
-  std::vector<store::Value> values;
-  values.reserve(stored_columns_.size());
-  values.insert(values.end(), row.begin(), row.end());
-  for (size_t derived_idx = 0; derived_idx < derived_sources_.size(); ++derived_idx) {
-    values.push_back(Derive(row, derived_idx));
-  }
-  values.emplace_back(batch_id);
-  return values;
-}
-
 Status StoredTable::Insert(const std::vector<store::Value>& row, int64_t batch_id) {
-  SUNLIGHT_RETURN_IF_ERROR(insert_->BindAll(StoredValues(row, batch_id)));
+  SUNLIGHT_RETURN_IF_ERROR(
+      insert_->BindAll(StoredValues(std::vector<store::Value>(row), batch_id)));
   return insert_->Run();
 }
 

@@ -81,8 +81,7 @@ class StoredTable {
   store::Value Derive(const std::vector<store::Value>& row, size_t derived_idx);
   // What a new row stores: the spec columns, the derived columns, the batch (the order of
   // stored_columns_).
-  std::vector<store::Value> StoredValues(const std::vector<store::Value>& row, int64_t batch_id);
-  // The same, reusing `row`'s storage.
+  // `row`'s storage is reused: pass a copy to keep the row.
   std::vector<store::Value> StoredValues(std::vector<store::Value>&& row, int64_t batch_id);
 
   store::Connection* conn_ = nullptr;                // not owned

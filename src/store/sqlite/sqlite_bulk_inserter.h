@@ -16,14 +16,14 @@ namespace sunlight::store::sqlite {
 
 class SqliteBulkInserter final : public BulkInserter {
  public:
-  SqliteBulkInserter(StmtPtr insert, std::size_t column_count)
+  SqliteBulkInserter(std::unique_ptr<SqliteStatement> insert, std::size_t column_count)
       : insert_(std::move(insert)), column_count_(column_count) {}
 
   Status Add(const std::vector<Value>& row) override;
   StatusOr<std::int64_t> Finish() override { return rows_; }
 
  private:
-  StmtPtr insert_;
+  std::unique_ptr<SqliteStatement> insert_;
   std::size_t column_count_;
   std::int64_t rows_ = 0;
 };

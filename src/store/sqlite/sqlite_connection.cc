@@ -35,11 +35,8 @@ Status SqliteConnection::ExecuteScript(std::string_view sql) {
 StatusOr<std::unique_ptr<BulkInserter>> SqliteConnection::BulkInsert(
     std::string_view table, const std::vector<std::string>& columns) {
   SUNLIGHT_ASSIGN_OR_RETURN(std::string sql, InsertStatementFor(table, columns));
-  sqlite3_stmt* raw = nullptr;
-  int rc = sqlite3_prepare_v3(handle_->db(), sql.c_str(), static_cast<int>(sql.size()),
-                              SQLITE_PREPARE_PERSISTENT, &raw, nullptr);
-  StmtPtr insert(raw);
-  if (rc != SQLITE_OK) return SqliteError(rc, handle_->db(), sql);
+  SUNLIGHT_ASSIGN_OR_RETURN(std::unique_ptr<SqliteStatement> insert,
+                            SqliteStatement::Compile(handle_->db(), sql));
   return std::unique_ptr<BulkInserter>(
       std::make_unique<SqliteBulkInserter>(std::move(insert), columns.size()));
 }

@@ -70,16 +70,37 @@ Status SqliteStatement::BindReal(int index, double value) {
 }
 
 Status SqliteStatement::BindText(int index, std::string_view value) {
-  return BindResult(sqlite3_bind_text64(stmt_.get(), index, value.data(), value.size(),
-                                        SQLITE_TRANSIENT, SQLITE_UTF8));
+  return BindTextAs(index, value, SQLITE_TRANSIENT);
 }
 
 Status SqliteStatement::BindBlob(int index, const Blob& value) {
+  return BindBlobAs(index, value, SQLITE_TRANSIENT);
+}
+
+Status SqliteStatement::BindTextAs(int index, std::string_view value,
+                                   sqlite3_destructor_type destructor) {
+  return BindResult(
+      sqlite3_bind_text64(stmt_.get(), index, value.data(), value.size(), destructor, SQLITE_UTF8));
+}
+
+Status SqliteStatement::BindBlobAs(int index, const Blob& value,
+                                   sqlite3_destructor_type destructor) {
   // An empty vector's data() may be null, which SQLite would store as NULL; a
   // zero-length blob must stay a blob.
   static const std::uint8_t kEmpty = 0;
   const void* data = value.empty() ? &kEmpty : value.data();
-  return BindResult(sqlite3_bind_blob64(stmt_.get(), index, data, value.size(), SQLITE_TRANSIENT));
+  return BindResult(sqlite3_bind_blob64(stmt_.get(), index, data, value.size(), destructor));
+}
+
+Status SqliteStatement::BindBorrowed(int index, const Value& value) {
+  switch (value.type()) {
+    case ValueType::kText:
+      return BindTextAs(index, value.text(), SQLITE_STATIC);
+    case ValueType::kBlob:
+      return BindBlobAs(index, value.blob(), SQLITE_STATIC);
+    default:
+      return Bind(index, value);  // nothing to copy
+  }
 }
 
 StatusOr<bool> SqliteStatement::Step() {

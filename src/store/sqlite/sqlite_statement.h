@@ -31,6 +31,11 @@ class SqliteStatement final : public Statement {
   Status BindText(int index, std::string_view value) override;
   Status BindBlob(int index, const Blob& value) override;
 
+  // Binds `value` like Bind, but text and blobs without copying them (SQLITE_STATIC), for
+  // bulk loads. REQUIRES: `value` outlives the next Step, and Reset (which clears the
+  // bindings) runs before it is freed.
+  Status BindBorrowed(int index, const Value& value);
+
   StatusOr<bool> Step() override;
   Status Reset() override;
 
@@ -44,6 +49,9 @@ class SqliteStatement final : public Statement {
 
  private:
   Status BindResult(int rc) const;
+  // `destructor`: SQLITE_TRANSIENT (copy) or SQLITE_STATIC (borrow).
+  Status BindTextAs(int index, std::string_view value, sqlite3_destructor_type destructor);
+  Status BindBlobAs(int index, const Blob& value, sqlite3_destructor_type destructor);
 
   StmtPtr stmt_;
 };
