@@ -127,6 +127,7 @@ int RunScan(const ScanOptions& opts, const GlobalOptions& global) {
   scan_options.engine = opts.engine == "sql" ? rules::ScanEngine::kSql : rules::ScanEngine::kKernel;
   scan_options.config = &config;
   scan_options.threads = opts.threads;
+  scan_options.database = db->get();
   scan_options.progress = progress;
   StatusOr<rules::ScanResult> scan =
       run_ledger ? rules::Scan(**conn, *selected, scan_options) : rules::ScanResult{};

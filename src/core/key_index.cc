@@ -1,7 +1,6 @@
 // KeyIndex: linear probing over a power-of-two array; keys in arena blocks.
 #include "core/key_index.h"
 
-#include <algorithm>
 #include <cstring>
 #include <functional>
 
@@ -9,7 +8,6 @@ namespace sunlight {
 namespace {
 
 constexpr size_t kInitialSlots = 1024;
-constexpr size_t kBlockBytes = 1 << 20;
 
 }  // namespace
 
@@ -37,23 +35,15 @@ size_t KeyIndex::Probe(std::string_view key, uint64_t hash) const {
 
 const char* KeyIndex::Store(std::string_view key) {
   const uint32_t length = static_cast<uint32_t>(key.size());
-  const size_t need = sizeof length + key.size();
-  if (blocks_.empty() || block_used_ + need > block_size_) {
-    block_size_ = std::max(kBlockBytes, need);
-    blocks_.push_back(std::make_unique<char[]>(block_size_));
-    arena_bytes_ += block_size_;
-    block_used_ = 0;
-  }
-  char* at = blocks_.back().get() + block_used_;
+  char* at = keys_.Allocate(sizeof length + key.size());
   std::memcpy(at, &length, sizeof length);
   std::memcpy(at + sizeof length, key.data(), key.size());
-  block_used_ += need;
   return at;
 }
 
 void KeyIndex::Grow() {
-  std::vector<Slot> old = std::move(slots_);
-  slots_.assign(old.empty() ? kInitialSlots : old.size() * 2, Slot());
+  ZeroedArray<Slot> old = std::move(slots_);
+  slots_ = ZeroedArray<Slot>(old.empty() ? kInitialSlots : old.size() * 2);
   const size_t mask = slots_.size() - 1;
   for (const Slot& slot : old) {
     if (slot.hash == 0) continue;
@@ -85,6 +75,6 @@ const int64_t* KeyIndex::Find(std::string_view key) const {
   return slot.hash == 0 ? nullptr : &slot.value;
 }
 
-size_t KeyIndex::MemoryBytes() const { return slots_.capacity() * sizeof(Slot) + arena_bytes_; }
+size_t KeyIndex::MemoryBytes() const { return slots_.size() * sizeof(Slot) + keys_.MemoryBytes(); }
 
 }  // namespace sunlight

@@ -18,10 +18,12 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <memory>
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "core/arena.h"
+#include "core/zeroed_array.h"
 
 namespace sunlight {
 
@@ -57,12 +59,9 @@ class KeyIndex {
   const char* Store(std::string_view key);
   void Grow();
 
-  std::vector<Slot> slots_;  // size a power of two, at most 3/4 full
+  ZeroedArray<Slot> slots_;  // size a power of two, at most 3/4 full; all-zero is empty
   size_t size_ = 0;
-  std::vector<std::unique_ptr<char[]>> blocks_;  // the arena; blocks never move
-  size_t block_used_ = 0;
-  size_t block_size_ = 0;
-  size_t arena_bytes_ = 0;
+  Arena keys_;  // the keys' bytes, each after its uint32 length
 };
 
 }  // namespace sunlight

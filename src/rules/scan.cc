@@ -4,11 +4,13 @@
 #include <atomic>
 #include <chrono>
 #include <iterator>
+#include <memory>
 #include <optional>
 #include <thread>
 
 #include <openssl/evp.h>
 
+#include "store/shared_read.h"
 #include "store/timestamp.h"
 #include "store/transaction.h"
 
@@ -39,6 +41,21 @@ void RunKernels(const std::vector<const Rule*>& rules, const Snapshot& snapshot,
   for (size_t idx = 0; idx < helpers; ++idx) pool.emplace_back(worker);
   worker();
   for (std::thread& thread : pool) thread.join();
+}
+
+// One thread, or two when there is a database to open a second connection from. The read
+// transactions end before the scan stores its warnings on `conn`.
+StatusOr<Snapshot> LoadSnapshotFor(store::Connection& conn, const ScanOptions& options) {
+  if (options.database == nullptr || options.threads < 2) return LoadSnapshot(conn);
+  SUNLIGHT_ASSIGN_OR_RETURN(std::unique_ptr<store::Connection> payments_conn,
+                            options.database->Connect());
+  SUNLIGHT_ASSIGN_OR_RETURN(store::SharedRead read,
+                            store::BeginSharedRead(*options.database, conn, *payments_conn));
+  StatusOr<Snapshot> loaded = LoadSnapshot(conn, *payments_conn);
+  // Read-only transactions: rolling back only ends them.
+  SUNLIGHT_RETURN_IF_ERROR(read.second.Rollback());
+  SUNLIGHT_RETURN_IF_ERROR(read.first.Rollback());
+  return loaded;
 }
 
 // Outcome states of the warning life cycle (supervision/warning_flow.h; rules/ sits below
@@ -122,7 +139,7 @@ StatusOr<ScanResult> Scan(store::Connection& conn, const std::vector<const Rule*
   std::optional<Snapshot> snapshot;
   if (options.engine == ScanEngine::kKernel) {
     const auto started = std::chrono::steady_clock::now();
-    SUNLIGHT_ASSIGN_OR_RETURN(Snapshot loaded, LoadSnapshot(conn));
+    SUNLIGHT_ASSIGN_OR_RETURN(Snapshot loaded, LoadSnapshotFor(conn, options));
     snapshot.emplace(std::move(loaded));
     result.snapshot_seconds = SecondsSince(started);
     result.snapshot_bytes = snapshot->MemoryBytes();

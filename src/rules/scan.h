@@ -15,6 +15,7 @@
 #include "rules/rule.h"
 #include "rules/snapshot.h"
 #include "store/connection.h"
+#include "store/database.h"
 
 namespace sunlight::rules {
 
@@ -51,6 +52,10 @@ struct ScanOptions {
   // Kernels of different rules run on this many threads (they only read the snapshot); the
   // SQL engine runs rules one after the other on the one connection.
   int threads = 2;
+  // The connection's database: with it and threads ≥ 2 the snapshot loads on two threads
+  // (a second connection from here reads payments; store::BeginSharedRead keeps both on one
+  // state). Without it the snapshot loads on the calling thread.
+  store::Database* database = nullptr;
   ScanProgressFn progress;  // called in rule order, from the calling thread
 };
 
