@@ -205,7 +205,9 @@ void RegisterScanCommand(CLI::App& app, CommandContext& ctx) {
                   "kernel：在内存快照上运行规则（默认）；sql：在数据库内运行各规则的参考 SQL")
       ->check(CLI::IsMember({"kernel", "sql"}))
       ->capture_default_str();
-  sub->add_option("--threads", opts->threads, "同时运行规则内核的线程数")
+  sub->add_option(
+         "--threads", opts->threads,
+         "同时运行规则内核的线程数；2 及以上时快照也分两个线程读取（payments 另用一个数据库连接）")
       ->check(CLI::Range(1, 64))
       ->capture_default_str();
   sub->add_flag("--timings", opts->timings, "在标准错误输出每条规则的用时（毫秒）");

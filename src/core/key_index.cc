@@ -24,8 +24,7 @@ std::string_view KeyIndex::KeyOf(const Slot& slot) {
 
 size_t KeyIndex::Probe(std::string_view key, uint64_t hash) const {
   const size_t mask = slots_.size() - 1;
-  // The high bits pick the start: std::hash of short strings varies most there.
-  size_t idx = static_cast<size_t>(hash >> 20) & mask;
+  size_t idx = Start(hash, mask);
   while (true) {
     const Slot& slot = slots_[idx];
     if (slot.hash == 0 || (slot.hash == hash && KeyOf(slot) == key)) return idx;
@@ -41,13 +40,21 @@ const char* KeyIndex::Store(std::string_view key) {
   return at;
 }
 
-void KeyIndex::Grow() {
+void KeyIndex::Grow() { Rehash(slots_.empty() ? kInitialSlots : slots_.size() * 2); }
+
+void KeyIndex::Reserve(size_t keys) {
+  size_t slots = kInitialSlots;
+  while (keys * 4 > slots * 3) slots *= 2;
+  if (slots > slots_.size()) Rehash(slots);
+}
+
+void KeyIndex::Rehash(size_t slots) {
   ZeroedArray<Slot> old = std::move(slots_);
-  slots_ = ZeroedArray<Slot>(old.empty() ? kInitialSlots : old.size() * 2);
+  slots_ = ZeroedArray<Slot>(slots);
   const size_t mask = slots_.size() - 1;
   for (const Slot& slot : old) {
     if (slot.hash == 0) continue;
-    size_t idx = static_cast<size_t>(slot.hash >> 20) & mask;
+    size_t idx = Start(slot.hash, mask);
     while (slots_[idx].hash != 0) idx = (idx + 1) & mask;
     slots_[idx] = slot;
   }
@@ -55,8 +62,12 @@ void KeyIndex::Grow() {
 
 std::pair<int64_t, bool> KeyIndex::Emplace(std::string_view key, int64_t value,
                                            std::string_view* stored) {
+  return EmplaceHashed(key, Hash(key), value, stored);
+}
+
+std::pair<int64_t, bool> KeyIndex::EmplaceHashed(std::string_view key, uint64_t hash, int64_t value,
+                                                 std::string_view* stored) {
   if ((size_ + 1) * 4 > slots_.size() * 3) Grow();
-  const uint64_t hash = Hash(key);
   Slot& slot = slots_[Probe(key, hash)];
   const bool inserted = slot.hash == 0;
   if (inserted) {

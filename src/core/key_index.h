@@ -39,6 +39,17 @@ class KeyIndex {
   std::pair<int64_t, bool> Emplace(std::string_view key, int64_t value,
                                    std::string_view* stored = nullptr);
   bool Contains(std::string_view key) const;
+  // Makes room for `keys` keys in all without the table growing on the way.
+  void Reserve(size_t keys);
+
+  // Batched look-ups overlap their cache misses: hash a batch of keys, Prefetch each slot,
+  // then Emplace each with its hash (the same result as Emplace(key, value, stored)).
+  static uint64_t HashOf(std::string_view key) { return Hash(key); }
+  void Prefetch(uint64_t hash) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[Start(hash, slots_.size() - 1)]);
+  }
+  std::pair<int64_t, bool> EmplaceHashed(std::string_view key, uint64_t hash, int64_t value,
+                                         std::string_view* stored = nullptr);
   // The value of `key`, or nullptr. Valid until the next Emplace.
   const int64_t* Find(std::string_view key) const;
   size_t size() const { return size_; }
@@ -53,11 +64,15 @@ class KeyIndex {
   };
 
   static uint64_t Hash(std::string_view key);
+  // The first slot to probe. The high bits pick it: std::hash of short strings varies most
+  // there.
+  static size_t Start(uint64_t hash, size_t mask) { return static_cast<size_t>(hash >> 20) & mask; }
   static std::string_view KeyOf(const Slot& slot);
   // The slot holding `key`, or the empty slot where it would go.
   size_t Probe(std::string_view key, uint64_t hash) const;
   const char* Store(std::string_view key);
   void Grow();
+  void Rehash(size_t slots);  // a power of two, more than size_
 
   ZeroedArray<Slot> slots_;  // size a power of two, at most 3/4 full; all-zero is empty
   size_t size_ = 0;

@@ -76,5 +76,28 @@ TEST(KeyIndexTest, FindGivesTheValueAndEmplaceTheKeptKey) {
   EXPECT_EQ(index.Find("XXXX"), nullptr);
 }
 
+TEST(KeyIndexTest, ReserveKeepsTheKeysAndTheBatchedPathAgrees) {
+  KeyIndex index;
+  for (int idx = 0; idx < 1000; ++idx) index.Emplace("P" + std::to_string(idx), idx);
+  const size_t before = index.MemoryBytes();
+  index.Reserve(200'000);  // a rehash into a larger table
+  EXPECT_GT(index.MemoryBytes(), before);
+  const size_t reserved = index.MemoryBytes();
+  for (int idx = 0; idx < 200'000; ++idx) {
+    const std::string key = "P" + std::to_string(idx);
+    const uint64_t hash = KeyIndex::HashOf(key);
+    index.Prefetch(hash);
+    auto [value, inserted] = index.EmplaceHashed(key, hash, idx + 1'000'000);
+    ASSERT_EQ(inserted, idx >= 1000) << key;
+    ASSERT_EQ(value, idx < 1000 ? idx : idx + 1'000'000) << key;
+  }
+  EXPECT_EQ(index.size(), 200'000u);
+  // The table did not grow again: only the arena's blocks were added.
+  EXPECT_LT(index.MemoryBytes() - reserved, size_t{8} << 20);
+  EXPECT_EQ(*index.Find("P999"), 999);
+  index.Reserve(10);  // never shrinks
+  EXPECT_EQ(*index.Find("P199999"), 1'199'999);
+}
+
 }  // namespace
 }  // namespace sunlight

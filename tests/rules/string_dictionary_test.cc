@@ -1,7 +1,9 @@
 // StringDictionary: interning, appended keys, and absorbing a dictionary filled elsewhere.
 #include <gtest/gtest.h>
 
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "rules/snapshot.h"
@@ -56,6 +58,28 @@ TEST(StringDictionaryTest, AbsorbMapsEveryCodeToTheSameText) {
   EXPECT_EQ(main.Find("P1"), kNullCode);
   EXPECT_EQ(main.size(), 5u);  // H001 H002 P1 H009 P2
   EXPECT_GT(main.MemoryBytes(), 0u);
+}
+
+TEST(StringDictionaryTest, InternBatchGivesWhatInternGives) {
+  StringDictionary one;
+  StringDictionary batched;
+  batched.Reserve(10, 10);
+  std::vector<std::string> owned;
+  for (int idx = 0; idx < 5000; ++idx) owned.push_back("H" + std::to_string(idx % 1700));
+  owned[7] = "";
+  std::vector<std::string_view> texts(owned.begin(), owned.end());
+  std::vector<Code> codes(texts.size());
+  batched.InternBatch(std::span<const std::string_view>(texts).first(2500),
+                      std::span<Code>(codes).first(2500));
+  batched.InternBatch(std::span<const std::string_view>(texts).subspan(2500),
+                      std::span<Code>(codes).subspan(2500));
+  for (size_t idx = 0; idx < texts.size(); ++idx) {
+    ASSERT_EQ(codes[idx], one.Intern(texts[idx])) << idx;
+    ASSERT_EQ(batched.Text(codes[idx]), texts[idx]) << idx;
+  }
+  EXPECT_EQ(codes[7], kNullCode);
+  EXPECT_EQ(batched.size(), one.size());
+  EXPECT_EQ(batched.Find("H1699"), one.Find("H1699"));
 }
 
 }  // namespace
