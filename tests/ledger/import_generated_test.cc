@@ -126,11 +126,16 @@ TEST_F(GeneratedImportTest, KilledImportLeavesNoTrace) {
   ASSERT_TRUE(Generate(20000, dir_ / "big", /*anomalies=*/false));
   fs::path db_path = dir_ / "kill.db";
   ASSERT_NO_FATAL_FAILURE(MakeDatabase(db_path));
-  fs::path wal = db_path.string() + "-wal";
-  // Killed once the import's transaction has spilled pages into the WAL: mid-write.
+  const fs::path wal = db_path.string() + "-wal";
+  const fs::path journal = db_path.string() + "-journal";
+  const uintmax_t committed = fs::file_size(db_path);
+  // Killed once the import's transaction has written uncommitted pages: into the WAL, or,
+  // when the import has the file to itself and runs under a rollback journal
+  // (SqliteConnection::SetBulkLoad), into the file itself, grown past its committed size.
   ASSERT_NO_FATAL_FAILURE(KillImportMidWrite(db_path.string(), dir_ / "big", [&] {
     std::error_code ec;
-    return fs::file_size(wal, ec) > 2'000'000 && !ec;
+    if (fs::file_size(wal, ec) > 2'000'000 && !ec) return true;
+    return fs::exists(journal, ec) && fs::file_size(db_path, ec) > committed + 2'000'000 && !ec;
   }));
 
   StatusOr<std::unique_ptr<store::Database>> db = store::Database::Open(db_path.string());
@@ -146,6 +151,11 @@ TEST_F(GeneratedImportTest, KilledImportLeavesNoTrace) {
     EXPECT_EQ(CountIn(**conn, std::string(table.name)), 0) << table.name;
   }
   EXPECT_GT(CountIn(**conn, "regions"), 600000);  // what was committed before is intact
+  // The file is back in WAL mode, its hot journal played back and gone.
+  StatusOr<store::ResultSet> mode = (*conn)->Query("PRAGMA journal_mode");
+  ASSERT_TRUE(mode.ok()) << mode.status();
+  EXPECT_EQ(mode->row(0)[0].AsText(), "wal");
+  EXPECT_FALSE(fs::exists(journal));
 }
 
 TEST_F(GeneratedImportTest, KilledImportIntoPostgresLeavesNoTrace) {

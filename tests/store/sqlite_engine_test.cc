@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <string>
 #include <thread>
@@ -77,6 +79,52 @@ TEST(SqliteEngineTest, BulkLoadEnlargesTheCacheUntilItEnds) {
   ASSERT_TRUE(conn->SetBulkLoad(false).ok());
   EXPECT_EQ(QueryInt(*conn, "PRAGMA cache_size"), usual);
   EXPECT_EQ(QueryInt(*conn, "PRAGMA threads"), 0);
+}
+
+// The journal mode's text ("wal", "delete").
+std::string JournalMode(Connection& conn) {
+  StatusOr<ResultSet> mode = conn.Query("PRAGMA journal_mode");
+  EXPECT_TRUE(mode.ok()) << mode.status();
+  return mode.ok() ? mode->at(0, 0).AsText() : "";
+}
+
+TEST(SqliteEngineTest, BulkLoadOnTheOnlyConnectionUsesARollbackJournal) {
+  ScratchDir dir;
+  const std::string path = (dir / "journal.db").string();
+  auto db = OpenOrDie(path);
+  ASSERT_NE(db, nullptr);
+  auto conn = ConnectOrDie(*db);
+  ASSERT_TRUE(conn->Execute("CREATE TABLE t (x INTEGER)").ok());
+  EXPECT_EQ(JournalMode(*conn), "wal");
+  ASSERT_TRUE(conn->SetBulkLoad(true).ok());
+  EXPECT_EQ(JournalMode(*conn), "delete");
+  {
+    StatusOr<Transaction> tx = conn->Begin();
+    ASSERT_TRUE(tx.ok()) << tx.status();
+    ASSERT_TRUE(conn->Execute("INSERT INTO t VALUES (1), (2)").ok());
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+  ASSERT_TRUE(conn->SetBulkLoad(false).ok());
+  EXPECT_EQ(JournalMode(*conn), "wal");
+  EXPECT_EQ(QueryInt(*conn, "SELECT COUNT(*) FROM t"), 2);
+  EXPECT_FALSE(std::filesystem::exists(path + "-journal"));
+}
+
+TEST(SqliteEngineTest, BulkLoadKeepsTheWalWhileAnotherConnectionIsOpen) {
+  ScratchDir dir;
+  auto db = OpenOrDie((dir / "shared.db").string());
+  ASSERT_NE(db, nullptr);
+  auto conn = ConnectOrDie(*db);
+  auto other = ConnectOrDie(*db);  // open and idle, as in a server's pool
+  ASSERT_TRUE(conn->Execute("CREATE TABLE t (x INTEGER)").ok());
+  const auto started = std::chrono::steady_clock::now();
+  ASSERT_TRUE(conn->SetBulkLoad(true).ok());
+  // Refused at once, not after the busy timeout (5 s).
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(2));
+  EXPECT_EQ(JournalMode(*conn), "wal");
+  EXPECT_EQ(JournalMode(*other), "wal");
+  ASSERT_TRUE(conn->SetBulkLoad(false).ok());
+  EXPECT_EQ(JournalMode(*conn), "wal");
 }
 
 TEST(SqliteEngineTest, DefensiveModeProtectsTheSchema) {

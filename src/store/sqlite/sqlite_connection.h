@@ -45,9 +45,11 @@ class SqliteConnection final : public Connection {
 
  private:
   Status Exec(const char* sql);
+  Status SetRollbackJournal(bool on);
 
   std::unique_ptr<SqliteHandle> handle_;
-  SqliteDatabase* pool_;  // not owned
+  SqliteDatabase* pool_;   // not owned
+  bool left_wal_ = false;  // SetBulkLoad(true) switched the file to a rollback journal
 };
 
 }  // namespace sunlight::store::sqlite

@@ -82,7 +82,7 @@ StatusOr<std::unique_ptr<SqliteHandle>> SqliteHandle::Open(const HandleOptions& 
                                      "wal_unavailable");
     }
   }
-  return std::make_unique<SqliteHandle>(std::move(db));
+  return std::make_unique<SqliteHandle>(std::move(db), options.busy_timeout);
 }
 
 StatusOr<SqliteStatement*> SqliteHandle::Cached(std::string_view sql) {

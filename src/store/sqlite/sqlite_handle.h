@@ -40,9 +40,12 @@ class SqliteHandle {
  public:
   static StatusOr<std::unique_ptr<SqliteHandle>> Open(const HandleOptions& options);
   // Use Open; this only adopts an already configured connection.
-  explicit SqliteHandle(DbPtr db) : db_(std::move(db)) {}
+  explicit SqliteHandle(DbPtr db, std::chrono::milliseconds busy_timeout = {})
+      : db_(std::move(db)), busy_timeout_(busy_timeout) {}
 
   sqlite3* db() const { return db_.get(); }
+  // How long a statement waits for a lock another connection holds (HandleOptions).
+  std::chrono::milliseconds busy_timeout() const { return busy_timeout_; }
 
   // The cached compiled form of `sql`, compiled on first use. The cache is
   // bounded; when full it is emptied (cheap, and simpler than LRU for the
@@ -59,6 +62,7 @@ class SqliteHandle {
   static constexpr std::size_t kMaxCachedStatements = 64;
 
   DbPtr db_;  // declared first: destroyed after the statements below
+  std::chrono::milliseconds busy_timeout_;
   std::map<std::string, std::unique_ptr<SqliteStatement>, std::less<>> cache_;
 };
 
