@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "core/date.h"
+#include "store/row_estimate.h"
 
 namespace sunlight::rules {
 
@@ -113,22 +114,6 @@ size_t Bytes(const std::vector<T>& column) {
 template <typename... Columns>
 void ReserveAll(size_t rows, Columns&... columns) {
   (columns.reserve(rows), ...);
-}
-
-// About how many rows `table` holds, to size its columns before reading (0 when unknown). A
-// hint only: SQLite's largest rowid (an index read; more than the count after deletions, and
-// untouched capacity costs no memory), PostgreSQL's planner estimate.
-StatusOr<size_t> EstimateRows(store::Connection& conn, std::string_view table) {
-  const std::string name(table);
-  const std::string sql =
-      conn.dialect() == store::Dialect::kPostgres
-          ? "SELECT COALESCE((SELECT GREATEST(reltuples, 0)::bigint FROM pg_class WHERE oid = "
-            "to_regclass('" +
-                name + "')), 0)"
-          : "SELECT COALESCE(max(rowid), 0) FROM " + name;
-  SUNLIGHT_ASSIGN_OR_RETURN(store::ResultSet result, conn.Query(sql));
-  constexpr std::int64_t kLimit = std::int64_t{1} << 27;  // a bad estimate must not exhaust memory
-  return static_cast<size_t>(std::clamp<std::int64_t>(result.at(0, 0).AsInteger(), 0, kLimit));
 }
 
 // One row of a streamed SELECT, read column by column; its text columns are interned a batch
@@ -391,7 +376,7 @@ Status LoadPeopleTables(store::Connection& conn, Snapshot& snap) {
 
 // payments, into `dict` and `p`: on its own thread in the two-connection load.
 Status LoadPayments(store::Connection& conn, StringDictionary& dict, PaymentColumns& p) {
-  SUNLIGHT_ASSIGN_OR_RETURN(size_t rows, EstimateRows(conn, "payments"));
+  SUNLIGHT_ASSIGN_OR_RETURN(size_t rows, store::EstimateRows(conn, "payments"));
   p.Reserve(rows);
   // Each payment appends its payment_id and voucher_no; its other texts mostly repeat (≈0.45
   // new ones a payment at 400 000 households).
@@ -428,9 +413,9 @@ Status LoadPayments(store::Connection& conn, StringDictionary& dict, PaymentColu
 // Every table but payments.
 Status LoadOtherTables(store::Connection& conn, Snapshot& snap) {
   StringDictionary& dict = snap.strings;
-  SUNLIGHT_ASSIGN_OR_RETURN(size_t households, EstimateRows(conn, "households"));
-  SUNLIGHT_ASSIGN_OR_RETURN(size_t members, EstimateRows(conn, "members"));
-  SUNLIGHT_ASSIGN_OR_RETURN(size_t bank_accounts, EstimateRows(conn, "bank_accounts"));
+  SUNLIGHT_ASSIGN_OR_RETURN(size_t households, store::EstimateRows(conn, "households"));
+  SUNLIGHT_ASSIGN_OR_RETURN(size_t members, store::EstimateRows(conn, "members"));
+  SUNLIGHT_ASSIGN_OR_RETURN(size_t bank_accounts, store::EstimateRows(conn, "bank_accounts"));
   snap.households.Reserve(households);
   snap.members.Reserve(members);
   snap.bank_accounts.Reserve(bank_accounts);
