@@ -13,14 +13,24 @@
 namespace sunlight::rules {
 
 Code StringDictionary::Intern(std::string_view text) {
-  if (text.empty()) return kNullCode;
+  return text.empty() ? kNullCode : InternHashed(text, KeyIndex::HashOf(text));
+}
+
+Code StringDictionary::InternHashed(std::string_view text, uint64_t hash) {
   std::string_view stored;
-  auto [code, inserted] = codes_.Emplace(text, static_cast<int64_t>(texts_.size()), &stored);
+  auto [code, inserted] =
+      codes_.EmplaceHashed(text, hash, static_cast<int64_t>(texts_.size()), &stored);
   if (inserted) {
     texts_.push_back(stored);
     is_appended_.push_back(false);
   }
   return static_cast<Code>(code);
+}
+
+Code StringDictionary::AddAppended(std::string_view kept) {
+  texts_.push_back(kept);
+  is_appended_.push_back(true);
+  return static_cast<Code>(texts_.size() - 1);
 }
 
 void StringDictionary::Reserve(size_t texts, size_t interned) {
@@ -38,27 +48,12 @@ void StringDictionary::InternBatch(std::span<const std::string_view> texts, std:
   for (size_t idx = 0; idx < std::min(kAhead, texts.size()); ++idx) codes_.Prefetch(hashes_[idx]);
   for (size_t idx = 0; idx < texts.size(); ++idx) {
     if (idx + kAhead < texts.size()) codes_.Prefetch(hashes_[idx + kAhead]);
-    const std::string_view text = texts[idx];
-    if (text.empty()) {
-      codes[idx] = kNullCode;
-      continue;
-    }
-    std::string_view stored;
-    auto [code, inserted] =
-        codes_.EmplaceHashed(text, hashes_[idx], static_cast<int64_t>(texts_.size()), &stored);
-    if (inserted) {
-      texts_.push_back(stored);
-      is_appended_.push_back(false);
-    }
-    codes[idx] = static_cast<Code>(code);
+    codes[idx] = texts[idx].empty() ? kNullCode : InternHashed(texts[idx], hashes_[idx]);
   }
 }
 
 Code StringDictionary::Append(std::string_view text) {
-  if (text.empty()) return kNullCode;
-  texts_.push_back(appended_.Copy(text));
-  is_appended_.push_back(true);
-  return static_cast<Code>(texts_.size() - 1);
+  return text.empty() ? kNullCode : AddAppended(appended_.Copy(text));
 }
 
 std::vector<Code> StringDictionary::Absorb(StringDictionary&& other) {
@@ -77,9 +72,7 @@ std::vector<Code> StringDictionary::Absorb(StringDictionary&& other) {
   };
   for (size_t code = 0; code < other.texts_.size(); ++code) {
     if (other.is_appended_[code]) {
-      here[code] = static_cast<Code>(texts_.size());
-      texts_.push_back(other.texts_[code]);
-      is_appended_.push_back(true);
+      here[code] = AddAppended(other.texts_[code]);
       continue;
     }
     chunk_texts.push_back(other.texts_[code]);

@@ -66,6 +66,11 @@ class StringDictionary {
   std::vector<Code> Absorb(StringDictionary&& other);
 
  private:
+  // The code of `text` (not empty) under its KeyIndex hash, added if new.
+  Code InternHashed(std::string_view text, uint64_t hash);
+  // A new code for `kept`, a text already in one of the arenas that Find must not see.
+  Code AddAppended(std::string_view kept);
+
   // The texts live in the index's arena, so interning a string is one probe of a flat table
   // and freeing the dictionary is freeing a few blocks; with a node per string, the hash map
   // lookups were a third of a 400 000-household scan and its destruction another 5 %.
