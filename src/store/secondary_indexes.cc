@@ -1,6 +1,8 @@
 // The catalogue query is engine-specific, so it is chosen by dialect here and nowhere else.
 #include "store/secondary_indexes.h"
 
+#include <string>
+
 namespace sunlight::store {
 
 StatusOr<std::vector<IndexDefinition>> SecondaryIndexes(Connection& conn, std::string_view table) {
@@ -15,6 +17,18 @@ StatusOr<std::vector<IndexDefinition>> SecondaryIndexes(Connection& conn, std::s
     indexes.push_back({rs.at(row_idx, 0).AsText(), rs.at(row_idx, 1).AsText()});
   }
   return indexes;
+}
+
+Status BuildIndex(Connection& conn, const IndexDefinition& index) {
+  if (conn.dialect() != Dialect::kSqlite) return conn.Execute(index.create_sql);
+  SUNLIGHT_ASSIGN_OR_RETURN(ResultSet cache, conn.Query("PRAGMA cache_size"));
+  const int64_t previous = cache.at(0, 0).AsInteger();
+  SUNLIGHT_RETURN_IF_ERROR(
+      conn.Execute("PRAGMA cache_size = " + std::to_string(-kIndexBuildCacheKiB)));
+  Status built = conn.Execute(index.create_sql);
+  Status restored = conn.Execute("PRAGMA cache_size = " + std::to_string(previous));
+  SUNLIGHT_RETURN_IF_ERROR(built);
+  return restored;
 }
 
 }  // namespace sunlight::store

@@ -443,7 +443,7 @@ Status BatchImporter::ImportTable(size_t table_idx) {
   if (writing()) {
     for (const store::IndexDefinition& index : found->second.deferred_indexes) {
       SUNLIGHT_RETURN_IF_ERROR(
-          writer_.Submit([conn = &conn_, sql = index.create_sql] { return conn->Execute(sql); },
+          writer_.Submit([conn = &conn_, index] { return store::BuildIndex(*conn, index); },
                          AsyncWriter::Holds::kNothing));
     }
   }
