@@ -90,11 +90,13 @@ const T2sConverter& GetT2sConverter() {
 
 }  // namespace
 
-std::string TrimSpace(std::string_view text) {
+std::string_view TrimSpaceView(std::string_view text) {
   while (size_t n = LeadingSpaceLength(text)) text.remove_prefix(n);
   while (size_t n = TrailingSpaceLength(text)) text.remove_suffix(n);
-  return std::string(text);
+  return text;
 }
+
+std::string TrimSpace(std::string_view text) { return std::string(TrimSpaceView(text)); }
 
 std::string ToHalfWidth(std::string_view text) {
   std::string out;

@@ -19,6 +19,8 @@ namespace sunlight {
 
 // Removes leading and trailing ASCII whitespace, U+3000 (ideographic space) and U+00A0.
 [[nodiscard]] std::string TrimSpace(std::string_view text);
+// The same, as a view into `text`: for parsers that only read the trimmed cell.
+[[nodiscard]] std::string_view TrimSpaceView(std::string_view text);
 
 // Maps U+FF01–U+FF5E (full-width ASCII) to ASCII and U+3000 to an ASCII space.
 [[nodiscard]] std::string ToHalfWidth(std::string_view text);

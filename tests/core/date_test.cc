@@ -120,6 +120,10 @@ TEST(DateTest, Formatting) {
   EXPECT_EQ(D(2024, 3, 5).ToString(), "2024-03-05");
   EXPECT_EQ(D(2024, 3, 5).ToChineseString(), "2024年3月5日");
   EXPECT_EQ(D(1900, 12, 31).ToString(), "1900-12-31");
+  EXPECT_EQ(D(2200, 10, 9).ToString(), "2200-10-09");
+  // Arithmetic may leave the parsed range; such dates still print (the proleptic calendar).
+  EXPECT_EQ(D(2200, 12, 31).AddDays(3000000).ToString(), "10414-09-20");
+  EXPECT_EQ(D(1900, 1, 1).AddDays(-800000).ToString(), "-291-09-04");
   std::ostringstream os;
   os << D(2024, 3, 5);
   EXPECT_EQ(os.str(), "2024-03-05");

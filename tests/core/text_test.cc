@@ -23,6 +23,15 @@ TEST(TrimSpaceTest, AsciiIdeographicAndNoBreakSpaces) {
   EXPECT_EQ(TrimSpace(" \u3000 "), "");
 }
 
+TEST(TrimSpaceTest, TheViewIsIntoTheText) {
+  const std::string cell = "\u3000 张三 ";
+  std::string_view trimmed = TrimSpaceView(cell);
+  EXPECT_EQ(trimmed, "张三");
+  EXPECT_EQ(trimmed.data(), cell.data() + 4);  // U+3000 is three bytes, then the space
+  EXPECT_EQ(TrimSpaceView(" \u3000 "), "");
+  EXPECT_EQ(TrimSpaceView("a b"), "a b");
+}
+
 TEST(ToHalfWidthTest, FullWidthAsciiAndSpace) {
   EXPECT_EQ(ToHalfWidth("ＡＢＣｘｙｚ１２３"), "ABCxyz123");
   EXPECT_EQ(ToHalfWidth("！～"), "!~");  // both ends of U+FF01..U+FF5E

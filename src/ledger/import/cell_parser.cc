@@ -127,11 +127,12 @@ const EnumValue* FindEnumValue(const EnumDomain& domain, std::string_view text) 
 
 StatusOr<store::Value> ParseCell(const ColumnSpec& column, std::string_view raw,
                                  const store::RegionIndex& regions) {
-  std::string text = TrimSpace(raw);
+  // A view: only a text column keeps the cell's bytes, every other type parses them.
+  const std::string_view text = TrimSpaceView(raw);
   if (text.empty()) return store::Value();
   switch (column.type) {
     case ColumnType::kText:
-      return store::Value(std::move(text));
+      return store::Value(std::string(text));
     case ColumnType::kIdNumber: {
       SUNLIGHT_ASSIGN_OR_RETURN(IdNumber id, IdNumber::Parse(text));
       return store::Value(id.str());

@@ -31,8 +31,8 @@
 #include <unordered_map>
 #include <utility>
 
-#include "core/key_index.h"
 #include "ledger/import/async_writer.h"
+#include "ledger/import/batch_keys.h"
 #include "ledger/import/cell_parser.h"
 #include "ledger/import/header_mapping.h"
 #include "ledger/import/import_order.h"
@@ -138,8 +138,10 @@ class BatchImporter {
   }
   bool writing() const { return report_.errors.empty(); }
 
-  Status CheckReference(const DatasetTable& table, const ColumnSpec& column,
-                        ReferenceResolver::TargetId target, int64_t row, const std::string& value);
+  // Whether `value` resolves; when not, the error is added.
+  StatusOr<bool> CheckReference(const DatasetTable& table, const ColumnSpec& column,
+                                ReferenceResolver::TargetId target, int64_t row,
+                                const std::string& value);
   Status CheckPeriod(const DatasetTable& table, size_t item_idx, size_t period_idx, int64_t row,
                      const std::vector<store::Value>& values);
   // May move `values` away (into the table's bulk queue).
@@ -206,11 +208,11 @@ Status BatchImporter::PrepareTables() {
   return Status::Ok();
 }
 
-Status BatchImporter::CheckReference(const DatasetTable& table, const ColumnSpec& column,
-                                     ReferenceResolver::TargetId target, int64_t row,
-                                     const std::string& value) {
+StatusOr<bool> BatchImporter::CheckReference(const DatasetTable& table, const ColumnSpec& column,
+                                             ReferenceResolver::TargetId target, int64_t row,
+                                             const std::string& value) {
   SUNLIGHT_ASSIGN_OR_RETURN(bool resolves, resolver_.Resolves(target, value));
-  if (resolves) return Status::Ok();
+  if (resolves) return true;
   const TableSpec* target_spec = FindTableSpec(column.reference.table);
   const DatasetTable* target_table = dataset_.Find(column.reference.table);
   std::string target_name = target_table != nullptr ? target_table->display_name
@@ -218,7 +220,7 @@ Status BatchImporter::CheckReference(const DatasetTable& table, const ColumnSpec
   AddError(table, row, column.name, "dangling_reference",
            "引用的" + std::string(target_spec->noun) + " " + Shown(column, value) + " 在 " +
                target_name + " 和库中都不存在");
-  return Status::Ok();
+  return false;
 }
 
 Status BatchImporter::CheckPeriod(const DatasetTable& table, size_t item_idx, size_t period_idx,
@@ -330,9 +332,13 @@ Status BatchImporter::ImportTable(size_t table_idx) {
   if (spec->name == "subsidy_items") period_kind_idx = ColumnIndex(*spec, "period_kind");
   std::vector<size_t> key_columns;
   for (std::string_view key : spec->key) key_columns.push_back(*ColumnIndex(*spec, key));
-  KeyIndex first_row_of_key;
+  BatchKeys keys;
+  std::string key;
   std::vector<PendingReference> pending;
-  std::vector<store::Value> values(spec->columns.size());
+  // Per column, the value its last reference resolved to: neighbouring rows mostly name the
+  // same household, account or programme, and a value that resolved once always does.
+  std::vector<std::string> last_resolved(spec->columns.size());
+  std::vector<store::Value> values;
   std::vector<bool> bad(spec->columns.size());
 
   while (true) {
@@ -346,8 +352,8 @@ Status BatchImporter::ImportTable(size_t table_idx) {
     if (!*more) break;
     ++counts.rows;
     if (++report_.total_rows % kProgressEvery == 0) Progress(table.table);
-    // assign, not fill: the last row's values may have been moved into the table's queue.
-    values.assign(spec->columns.size(), store::Value());
+    // Not fill: the last row's values may have been moved into the table's queue.
+    values = stored.TakeRow();
     std::fill(bad.begin(), bad.end(), false);
     bool row_ok = true;
 
@@ -391,9 +397,11 @@ Status BatchImporter::ImportTable(size_t table_idx) {
       if (!reference_of[column_idx]) continue;
       if (column.reference.table == spec->name) {
         pending.push_back({row.number, column_idx, value.text()});
-      } else {
-        SUNLIGHT_RETURN_IF_ERROR(
+      } else if (value.text() != last_resolved[column_idx]) {
+        SUNLIGHT_ASSIGN_OR_RETURN(
+            bool resolves,
             CheckReference(table, column, *reference_of[column_idx], row.number, value.text()));
+        if (resolves) last_resolved[column_idx] = value.text();
       }
     }
     if (item_idx && period_idx) {
@@ -413,17 +421,21 @@ Status BatchImporter::ImportTable(size_t table_idx) {
         resolver_.AddBatchPeriodKind(item.text(), kind.text());
     }
     bool key_complete = true;
-    std::string key;
+    key.clear();
     for (size_t column_idx : key_columns) {
-      if (values[column_idx].is_null()) key_complete = false;
-      key += values[column_idx].AsText();
+      const store::Value& part = values[column_idx];
+      if (part.is_null()) key_complete = false;
+      if (part.type() == store::ValueType::kText) {
+        key += part.text();
+      } else {
+        key += part.AsText();
+      }
       key += '\x1f';
     }
     if (!key_complete) continue;
-    auto [first_row, inserted] = first_row_of_key.Emplace(key, row.number);
-    if (!inserted) {
+    if (std::optional<int64_t> first_row = keys.FirstRowOf(key, row.number)) {
       AddError(table, row.number, spec->key.front(), "duplicate_key",
-               "键 " + stored.KeyJson(values) + " 与第 " + std::to_string(first_row) + " 行重复");
+               "键 " + stored.KeyJson(values) + " 与第 " + std::to_string(*first_row) + " 行重复");
       continue;
     }
     if (!row_ok) continue;
@@ -435,7 +447,8 @@ Status BatchImporter::ImportTable(size_t table_idx) {
   for (const PendingReference& reference : pending) {
     SUNLIGHT_RETURN_IF_ERROR(CheckReference(table, spec->columns[reference.column_idx],
                                             *reference_of[reference.column_idx], reference.row,
-                                            reference.value));
+                                            reference.value)
+                                 .status());
   }
   // After an error the transaction is rolled back, which brings the dropped indexes back.
   // The builds are the writer's, after this table's last rows; the next table's rows are read

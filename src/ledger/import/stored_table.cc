@@ -61,6 +61,7 @@ StatusOr<StoredTable> StoredTable::Prepare(store::Connection& conn, const TableS
                            "bad_derived_column");
     }
     table.derived_sources_.push_back(*source);
+    table.last_derived_.emplace_back();
     table.stored_columns_.emplace_back(derived.name);
     columns += std::string(derived.name) + ", ";
     placeholders += "?, ";
@@ -108,9 +109,16 @@ store::Value StoredTable::Derive(const std::vector<store::Value>& row, size_t de
   const store::Value& source = row[derived_sources_[derived_idx]];
   if (source.is_null()) return store::Value();
   const std::string& name = source.text();
-  if (auto it = normalized_.find(name); it != normalized_.end()) return store::Value(it->second);
-  if (normalized_.size() >= kMaxRememberedNames) normalized_.clear();
-  return store::Value(normalized_.emplace(name, NormalizeName(name)).first->second);
+  // Neighbouring rows mostly repeat the name (a household's payments): no hashing for those.
+  std::pair<std::string, std::string>& last = last_derived_[derived_idx];
+  if (name == last.first && !name.empty()) return store::Value(last.second);
+  auto it = normalized_.find(name);
+  if (it == normalized_.end()) {
+    if (normalized_.size() >= kMaxRememberedNames) normalized_.clear();
+    it = normalized_.emplace(name, NormalizeName(name)).first;
+  }
+  last = *it;
+  return store::Value(it->second);
 }
 
 StatusOr<std::optional<std::vector<store::Value>>> StoredTable::Find(
@@ -151,6 +159,17 @@ std::vector<store::Value> StoredTable::StoredValues(std::vector<store::Value>&& 
   return std::move(row);
 }
 
+std::vector<store::Value> StoredTable::TakeRow() {
+  std::vector<store::Value> row;
+  if (!spare_rows_.empty()) {
+    row = std::move(spare_rows_.back());
+    spare_rows_.pop_back();
+  }
+  row.reserve(stored_columns_.size());
+  row.resize(spec_->columns.size());
+  return row;
+}
+
 Status StoredTable::Append(std::vector<store::Value>&& row, int64_t batch_id) {
   appended_.push_back(StoredValues(std::move(row), batch_id));
   if (appended_.size() >= kAppendChunk) return FlushAppended();
@@ -163,9 +182,20 @@ Status StoredTable::FlushAppended() {
   // needs by value, so it may outlive this table on the writer thread.
   {
     std::vector<std::vector<std::vector<store::Value>>> freed;
-    std::lock_guard<std::mutex> lock(sent_->mutex);
-    freed.swap(sent_->chunks);
-  }  // `freed` goes here, on this thread
+    {
+      std::lock_guard<std::mutex> lock(sent_->mutex);
+      freed.swap(sent_->chunks);
+    }
+    // The rows' vectors are kept for TakeRow (up to one chunk of them); the rest, and every
+    // value's own memory, are freed here, on this thread.
+    for (std::vector<std::vector<store::Value>>& chunk : freed) {
+      for (std::vector<store::Value>& row : chunk) {
+        if (spare_rows_.size() >= kAppendChunk) break;
+        row.clear();
+        spare_rows_.push_back(std::move(row));
+      }
+    }
+  }
   const bool hand_back = writer_ != nullptr;
   auto write = [conn = conn_, table = spec_->name, columns = stored_columns_,
                 rows = std::move(appended_), sent = sent_, hand_back]() mutable -> Status {

@@ -23,6 +23,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "core/status.h"
@@ -50,6 +51,10 @@ class StoredTable {
   // Connection::BulkInsert and finished within this call: a COPY holds the PostgreSQL session,
   // and between rows the importer queries the store (references, period kinds).
   Status Append(std::vector<store::Value>&& row, int64_t batch_id);
+  // An empty row (one NULL per spec column) to fill and pass to Append: room for what Append
+  // adds (derived columns, the batch), so the row is never copied to grow, and when it can be
+  // the vector of a row already sent, so a million rows do not cost a million allocations.
+  std::vector<store::Value> TakeRow();
   // Sends the rows still queued. Call after a table's last Append, before committing.
   Status FlushAppended();
   // From now on the bulk writes of Append run as jobs of `writer` (which shares the
@@ -97,8 +102,9 @@ class StoredTable {
     std::vector<std::vector<std::vector<store::Value>>> chunks;
   };
   std::shared_ptr<Sent> sent_ = std::make_shared<Sent>();
-  std::vector<size_t> key_columns_;         // indexes into spec_->columns
-  std::vector<size_t> non_key_columns_;     // the others, in spec order
+  std::vector<std::vector<store::Value>> spare_rows_;  // cleared rows for TakeRow
+  std::vector<size_t> key_columns_;                    // indexes into spec_->columns
+  std::vector<size_t> non_key_columns_;                // the others, in spec order
   std::vector<size_t> derived_sources_;     // per derived column, its source's spec index
   std::unique_ptr<store::Statement> find_;  // SELECT all columns and derived WHERE key
   std::unique_ptr<store::Statement> insert_;
@@ -109,6 +115,8 @@ class StoredTable {
   // NormalizeName of recent names: Traditional→Simplified is a dictionary search, and a
   // ledger names the same people many times over (payees, holders, members).
   std::unordered_map<std::string, std::string> normalized_;
+  // Per derived column, the last name and its normal form.
+  std::vector<std::pair<std::string, std::string>> last_derived_;
 };
 
 }  // namespace sunlight::ledger
