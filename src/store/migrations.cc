@@ -396,6 +396,7 @@ INSERT INTO audit_head(id, last_id, last_hash) VALUES (1, 0, '');
     Migration{9, "letters", kMigration009Letters},
     Migration{10, "inspections", kMigration010Inspections},
     Migration{11, "public_side", kMigration011PublicSide},
+    Migration{12, "payments_project_partial", kMigration012PaymentsProjectPartial},
 };
 
 constexpr std::string_view kCreateSchemaMigrations = R"sql(

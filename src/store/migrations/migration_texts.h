@@ -13,5 +13,6 @@ extern const std::string_view kMigration008CluesTransfers;
 extern const std::string_view kMigration009Letters;
 extern const std::string_view kMigration010Inspections;
 extern const std::string_view kMigration011PublicSide;
+extern const std::string_view kMigration012PaymentsProjectPartial;
 
 }  // namespace sunlight::store
