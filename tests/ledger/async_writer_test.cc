@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <functional>
 #include <mutex>
 #include <stdexcept>
 #include <thread>
@@ -79,6 +80,67 @@ TEST(AsyncWriterTest, TheFirstFailureDropsLaterJobsAndIsReportedFromThenOn) {
             "unique_violation");
   EXPECT_EQ(writer.Drain().reason(), "unique_violation");
   EXPECT_EQ(ran.load(), 2);
+}
+
+// Submits `count` data jobs from a second thread, so that the test can see where Submit
+// blocks; joined once the writer has moved on.
+class Submitter {
+ public:
+  Submitter(AsyncWriter& writer, int count) {
+    thread_ = std::thread([this, &writer, count] {
+      for (int job_idx = 0; job_idx < count; ++job_idx) {
+        ASSERT_TRUE(writer.Submit([] { return Status::Ok(); }).ok());
+        ++submitted_;
+      }
+    });
+  }
+  ~Submitter() { thread_.join(); }
+  // Waits (up to 10 s, for a loaded machine) until `expected` jobs are in, then a further
+  // 100 ms in which more would get in if Submit did not block; how many are in then.
+  int SettlesAt(int expected) {
+    for (int waited = 0; submitted_ < expected && waited < 10000; ++waited) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    return submitted_.load();
+  }
+
+ private:
+  std::atomic<int> submitted_{0};
+  std::thread thread_;
+};
+
+// A job that runs until `release`.
+std::function<Status()> HeldUntil(std::atomic<bool>& release) {
+  return [&release] {
+    while (!release) std::this_thread::yield();
+    return Status::Ok();
+  };
+}
+
+TEST(AsyncWriterTest, BehindAnIndexBuildMoreChunksMayWait) {
+  AsyncWriter writer(/*max_queued=*/2, /*max_queued_behind_builds=*/6);
+  std::atomic<bool> release{false};
+  // A chunk being written: two more may wait, the third blocks.
+  ASSERT_TRUE(writer.Submit(HeldUntil(release)).ok());
+  {
+    Submitter submitter(writer, 4);
+    EXPECT_EQ(submitter.SettlesAt(2), 2);
+    release = true;
+    EXPECT_EQ(submitter.SettlesAt(4), 4);
+  }
+  ASSERT_TRUE(writer.Drain().ok());
+
+  // An index build (holding nothing) running: six may wait, the seventh waits for the build.
+  release = false;
+  ASSERT_TRUE(writer.Submit(HeldUntil(release), AsyncWriter::Holds::kNothing).ok());
+  {
+    Submitter submitter(writer, 7);
+    EXPECT_EQ(submitter.SettlesAt(6), 6);
+    release = true;
+    EXPECT_EQ(submitter.SettlesAt(7), 7);
+  }
+  ASSERT_TRUE(writer.Drain().ok());
 }
 
 TEST(AsyncWriterTest, AnExceptionInAJobIsAnInternalFailure) {

@@ -75,7 +75,7 @@ TEST(SqliteEngineTest, BulkLoadEnlargesTheCacheUntilItEnds) {
   EXPECT_EQ(usual, -2000);
   ASSERT_TRUE(conn->SetBulkLoad(true).ok());
   EXPECT_EQ(QueryInt(*conn, "PRAGMA cache_size"), -256 * 1024);
-  EXPECT_EQ(QueryInt(*conn, "PRAGMA threads"), 2);
+  EXPECT_EQ(QueryInt(*conn, "PRAGMA threads"), 0);  // the sorter's one thread is faster
   ASSERT_TRUE(conn->SetBulkLoad(false).ok());
   EXPECT_EQ(QueryInt(*conn, "PRAGMA cache_size"), usual);
   EXPECT_EQ(QueryInt(*conn, "PRAGMA threads"), 0);

@@ -1,14 +1,17 @@
 // AsyncWriter: one worker thread, a bounded queue, the first failure kept.
 #include "ledger/import/async_writer.h"
 
+#include <algorithm>
 #include <exception>
 #include <string>
 #include <utility>
 
 namespace sunlight::ledger {
 
-AsyncWriter::AsyncWriter(size_t max_queued)
-    : max_queued_(max_queued == 0 ? 1 : max_queued), thread_([this] { Run(); }) {}
+AsyncWriter::AsyncWriter(size_t max_queued, size_t max_queued_behind_builds)
+    : max_queued_(max_queued == 0 ? 1 : max_queued),
+      max_queued_behind_builds_(std::max(max_queued_, max_queued_behind_builds)),
+      thread_([this] { Run(); }) {}
 
 AsyncWriter::~AsyncWriter() {
   {
@@ -16,6 +19,7 @@ AsyncWriter::~AsyncWriter() {
     stopping_ = true;
     queue_.clear();
     queued_with_data_ = 0;
+    builds_ = 0;
   }
   changed_.notify_all();
   thread_.join();
@@ -25,11 +29,16 @@ Status AsyncWriter::Submit(std::function<Status()> job, Holds holds) {
   const bool holds_data = holds == Holds::kData;
   std::unique_lock<std::mutex> lock(mutex_);
   changed_.wait(lock, [this, holds_data] {
-    return !holds_data || queued_with_data_ < max_queued_ || !failure_.ok();
+    const size_t bound = builds_ > 0 ? max_queued_behind_builds_ : max_queued_;
+    return !holds_data || queued_with_data_ < bound || !failure_.ok();
   });
   if (!failure_.ok()) return failure_;
   queue_.push_back({std::move(job), holds_data});
-  if (holds_data) ++queued_with_data_;
+  if (holds_data) {
+    ++queued_with_data_;
+  } else {
+    ++builds_;
+  }
   lock.unlock();
   changed_.notify_all();
   return Status::Ok();
@@ -66,10 +75,12 @@ void AsyncWriter::Run() {
     }
     lock.lock();
     busy_ = false;
+    if (!job.holds_data && builds_ > 0) --builds_;
     if (!status.ok() && failure_.ok()) {
       failure_ = std::move(status);
       queue_.clear();
       queued_with_data_ = 0;
+      builds_ = 0;
     }
     changed_.notify_all();
   }

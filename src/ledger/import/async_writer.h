@@ -29,8 +29,11 @@ namespace sunlight::ledger {
 class AsyncWriter {
  public:
   // At most `max_queued` jobs holding data wait at a time; Submit blocks beyond that, so the
-  // rows in flight stay a few chunks however large the file.
-  explicit AsyncWriter(size_t max_queued = 2);
+  // rows in flight stay a few chunks however large the file. While a job holding nothing (an
+  // index build, seconds long) waits or runs, up to `max_queued_behind_builds` may: the reading
+  // thread then goes on with the next table on the core the build leaves idle, within a bound
+  // that still does not grow with the file.
+  explicit AsyncWriter(size_t max_queued = 2, size_t max_queued_behind_builds = 2);
   ~AsyncWriter();
   AsyncWriter(const AsyncWriter&) = delete;
   AsyncWriter& operator=(const AsyncWriter&) = delete;
@@ -48,6 +51,7 @@ class AsyncWriter {
   void Run();
 
   const size_t max_queued_;
+  const size_t max_queued_behind_builds_;
   std::mutex mutex_;
   std::condition_variable changed_;
   struct Job {
@@ -56,6 +60,7 @@ class AsyncWriter {
   };
   std::deque<Job> queue_;
   size_t queued_with_data_ = 0;
+  size_t builds_ = 0;  // jobs holding nothing, queued or running
   bool busy_ = false;  // a job is running
   bool stopping_ = false;
   Status failure_;

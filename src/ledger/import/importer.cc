@@ -160,8 +160,11 @@ class BatchImporter {
   const ImportOptions& options_;
   ImportReport& report_;
   int64_t batch_id_;
-  // Declared before the resolver, whose store look-ups wait for it.
-  AsyncWriter writer_;
+  // Declared before the resolver, whose store look-ups wait for it. Behind an index build the
+  // next table's chunks may queue up to kChunksBehindBuilds (8 192 rows each; ≈150 MiB of
+  // members at most), so that reading it overlaps the seconds the store spends sorting.
+  static constexpr size_t kChunksBehindBuilds = 48;
+  AsyncWriter writer_{/*max_queued=*/2, kChunksBehindBuilds};
   ReferenceResolver resolver_;
   std::unordered_map<std::string, PreparedTable> prepared_;  // by table name
   std::vector<size_t> order_;

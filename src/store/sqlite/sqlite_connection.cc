@@ -48,8 +48,9 @@ Status SqliteConnection::SetBulkLoad(bool on) {
   const std::string cache =
       "PRAGMA cache_size = " + std::to_string(on ? -kBulkLoadCacheKiB : -kDefaultCacheKiB);
   SUNLIGHT_RETURN_IF_ERROR(Exec(cache.c_str()));
-  // CREATE INDEX after a load sorts millions of keys; helper threads share the sort.
-  SUNLIGHT_RETURN_IF_ERROR(Exec(on ? "PRAGMA threads = 2" : "PRAGMA threads = 0"));
+  // No sorter helper threads (PRAGMA threads): with the small cache of an index build
+  // (store::BuildIndex) one thread sorted the seven payments indexes faster than two (3.5 s
+  // against 4.0 s), and the other core is left to the importer's reading thread.
   return SetRollbackJournal(on);
 }
 

@@ -1,6 +1,7 @@
 // Opening and configuring a SQLite connection.
 #include "store/sqlite/sqlite_handle.h"
 
+#include <mutex>
 #include <string>
 
 #include "store/sqlite/sqlite_errors.h"
@@ -36,6 +37,11 @@ StatusOr<std::string> Pragma(sqlite3* db, std::string_view sql) {
 }  // namespace
 
 StatusOr<std::unique_ptr<SqliteHandle>> SqliteHandle::Open(const HandleOptions& options) {
+  // SQLite counts every allocation under a global mutex for sqlite3_memory_used, which nothing
+  // here reads; an import's writer took and released it for most cells it stored. Only
+  // possible before SQLite initialises (the first open); later it is refused, harmlessly.
+  static std::once_flag no_memory_statistics;
+  std::call_once(no_memory_statistics, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
   // NOMUTEX: a handle is used by one thread at a time (the pool hands it over
   // under a mutex), so SQLite's per-connection mutex would only cost time.
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
