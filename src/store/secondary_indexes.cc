@@ -21,6 +21,10 @@ StatusOr<std::vector<IndexDefinition>> SecondaryIndexes(Connection& conn, std::s
 
 Status BuildIndex(Connection& conn, const IndexDefinition& index) {
   if (conn.dialect() != Dialect::kSqlite) return conn.Execute(index.create_sql);
+  // In WAL mode the pages a small cache pushes out go to the WAL and are read back from it
+  // later: there the build keeps the cache it has (decision 39).
+  SUNLIGHT_ASSIGN_OR_RETURN(ResultSet mode, conn.Query("PRAGMA journal_mode"));
+  if (mode.at(0, 0).AsText() == "wal") return conn.Execute(index.create_sql);
   SUNLIGHT_ASSIGN_OR_RETURN(ResultSet cache, conn.Query("PRAGMA cache_size"));
   const int64_t previous = cache.at(0, 0).AsInteger();
   SUNLIGHT_RETURN_IF_ERROR(

@@ -30,7 +30,8 @@ struct IndexDefinition {
 // REQUIRES: `table` is a name from the static schema.
 StatusOr<std::vector<IndexDefinition>> SecondaryIndexes(Connection& conn, std::string_view table);
 
-// Runs index.create_sql. On SQLite the page cache is cut to kIndexBuildCacheKiB for the build
+// Runs index.create_sql. On a SQLite file under a rollback journal (a bulk load's, see
+// SqliteConnection::SetBulkLoad) the page cache is cut to kIndexBuildCacheKiB for the build
 // and set back after it, whether or not the build succeeds: SQLite's sorter writes a sorted run
 // each time its keys fill the page cache's size, and with a bulk load's cache of hundreds of
 // MiB the 1.5 M keys of an index of payments became one list sorted out of the CPU's caches.

@@ -42,16 +42,16 @@ StatusOr<std::unique_ptr<BulkInserter>> SqliteConnection::BulkInsert(
 }
 
 Status SqliteConnection::SetBulkLoad(bool on) {
+  SUNLIGHT_RETURN_IF_ERROR(SetRollbackJournal(on));
   // SQLite's default cache is 2 MB. A load of hundreds of megabytes in one transaction then
-  // spills dirty pages to the WAL and reads them back as the B-trees grow; a cache of
-  // kBulkLoadCacheKiB keeps the pages being filled in memory. Negative sizes are KiB.
-  const std::string cache =
-      "PRAGMA cache_size = " + std::to_string(on ? -kBulkLoadCacheKiB : -kDefaultCacheKiB);
-  SUNLIGHT_RETURN_IF_ERROR(Exec(cache.c_str()));
+  // writes and reads back the pages it keeps coming to as the B-trees grow; a bulk-load cache
+  // keeps those in memory. Negative sizes are KiB.
+  const int kib = !on ? kDefaultCacheKiB : left_wal_ ? kBulkLoadCacheKiB : kBulkLoadWalCacheKiB;
+  const std::string cache = "PRAGMA cache_size = " + std::to_string(-kib);
   // No sorter helper threads (PRAGMA threads): with the small cache of an index build
   // (store::BuildIndex) one thread sorted the seven payments indexes faster than two (3.5 s
   // against 4.0 s), and the other core is left to the importer's reading thread.
-  return SetRollbackJournal(on);
+  return Exec(cache.c_str());
 }
 
 // In WAL mode every page a load adds is written twice: into the WAL as the transaction runs,
