@@ -126,8 +126,8 @@ StatusOr<Date> Date::FromXlsxSerial(double serial) {
 
 Date Date::Today() {
   // Every ID number parsed asks for today (a birth date must not lie in the future), and
-  // localtime_r consults the time zone each time: a million members spent more on that than
-  // on the check digits. The answer is kept for the second it was computed in.
+  // localtime_r consults the time zone each time: that was a third of parsing an ID number in
+  // an import. The answer is kept for the second it was computed in.
   thread_local std::time_t computed_at = -1;
   thread_local Date today;
   const std::time_t now = std::time(nullptr);

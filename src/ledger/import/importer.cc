@@ -161,8 +161,8 @@ class BatchImporter {
   ImportReport& report_;
   int64_t batch_id_;
   // Declared before the resolver, whose store look-ups wait for it. Behind an index build the
-  // next table's chunks may queue up to kChunksBehindBuilds (8 192 rows each; ≈150 MiB of
-  // members at most), so that reading it overlaps the seconds the store spends sorting.
+  // next table's chunks may queue up to kChunksBehindBuilds (8 192 rows each; ≈100 MiB more
+  // at the peak of 400 000 households), so that reading it overlaps the store's sorting.
   static constexpr size_t kChunksBehindBuilds = 48;
   AsyncWriter writer_{/*max_queued=*/2, kChunksBehindBuilds};
   ReferenceResolver resolver_;
