@@ -167,6 +167,42 @@ TEST(CsvReaderTest, InvalidUtf8) {
   EXPECT_EQ(FirstError("\"\xE5\xBC\"").reason(), "invalid_utf8");  // truncated by a quote
 }
 
+TEST(CsvReaderTest, ChineseTextIsCountedAndCheckedCharacterByCharacter) {
+  // 张三 are E5 BC A0 / E4 B8 89: three-byte sequences the reader passes over in one step.
+  // The column of an error after them still counts characters, and its offset bytes.
+  Status s = FirstError("id,name\n1,张三\xE4\x41\n");
+  EXPECT_EQ(s.reason(), "invalid_utf8");
+  EXPECT_NE(s.message().find("第 2 行第 5 列"), std::string::npos) << s;  // 1 , 张 三 then E4
+  EXPECT_NE(s.message().find("字节偏移 17"), std::string::npos) << s;     // 8 + 2 + 6 + 1: the 0x41
+  // A BOM (EF BB BF) after Chinese text is still found; EF is never passed over.
+  EXPECT_EQ(FirstError("a\n张\xEF\xBB\xBF\n").reason(), "csv_bom_in_middle");
+  // Full-width letters (EF BC xx) and the leads with narrower rules read as before.
+  std::istringstream in("\xEF\xBC\xA1\xE0\xA0\x80\xED\x9F\xBF,张\n");
+  CsvReader reader(in);
+  std::vector<std::string> fields;
+  StatusOr<bool> more = reader.Next(fields);
+  ASSERT_TRUE(more.ok()) << more.status();
+  ASSERT_EQ(fields.size(), 2u);
+  EXPECT_EQ(fields[0], "\xEF\xBC\xA1\xE0\xA0\x80\xED\x9F\xBF");
+  EXPECT_EQ(fields[1], "张");
+}
+
+TEST(CsvReaderTest, ACharacterSplitAcrossChunksIsRead) {
+  // Every way a three-byte character can straddle the end of the 64 KiB chunk.
+  for (size_t shift = 0; shift < 3; ++shift) {
+    std::string text(CsvReader::kChunkSize - 2 + shift, 'a');
+    text += "张三,李四\n";
+    std::istringstream in(text);
+    CsvReader reader(in);
+    std::vector<std::string> fields;
+    StatusOr<bool> more = reader.Next(fields);
+    ASSERT_TRUE(more.ok()) << more.status();
+    ASSERT_EQ(fields.size(), 2u) << shift;
+    EXPECT_EQ(fields[0], std::string(CsvReader::kChunkSize - 2 + shift, 'a') + "张三");
+    EXPECT_EQ(fields[1], "李四");
+  }
+}
+
 TEST(CsvReaderTest, LargeInputIsStreamedAcrossChunks) {
   // Enough rows to cross many 64 KiB chunks, with multi-byte characters and quoted
   // newlines landing on chunk boundaries somewhere.
