@@ -42,7 +42,10 @@ StatusOr<std::unique_ptr<BulkInserter>> SqliteConnection::BulkInsert(
 }
 
 Status SqliteConnection::SetBulkLoad(bool on) {
-  SUNLIGHT_RETURN_IF_ERROR(SetRollbackJournal(on));
+  // The cache's size depends on the journal the load got, so on the way in the journal comes
+  // first; on the way out the cache is set back first, so that a failure to return to WAL
+  // does not also leave the pooled handle with a bulk load's cache.
+  if (on) SUNLIGHT_RETURN_IF_ERROR(SetRollbackJournal(true));
   // SQLite's default cache is 2 MB. A load of hundreds of megabytes in one transaction then
   // writes and reads back the pages it keeps coming to as the B-trees grow; a bulk-load cache
   // keeps those in memory. Negative sizes are KiB.
@@ -51,7 +54,8 @@ Status SqliteConnection::SetBulkLoad(bool on) {
   // No sorter helper threads (PRAGMA threads): with the small cache of an index build
   // (store::BuildIndex) one thread sorted the seven payments indexes faster than two (3.5 s
   // against 4.0 s), and the other core is left to the importer's reading thread.
-  return Exec(cache.c_str());
+  SUNLIGHT_RETURN_IF_ERROR(Exec(cache.c_str()));
+  return on ? Status::Ok() : SetRollbackJournal(false);
 }
 
 // In WAL mode every page a load adds is written twice: into the WAL as the transaction runs,
