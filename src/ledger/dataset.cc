@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <exception>
+#include <future>
 #include <map>
 #include <system_error>
 
@@ -39,14 +40,28 @@ std::string JoinNames(std::vector<std::string> names) {
   return joined;
 }
 
-StatusOr<SourceFile> Checksum(const std::filesystem::path& path) {
-  SourceFile file;
-  file.path = path;
-  SUNLIGHT_ASSIGN_OR_RETURN(file.sha256, Sha256OfFile(path));
+int64_t FileSize(const std::filesystem::path& path) {
   std::error_code error;
   const auto size = std::filesystem::file_size(path, error);
-  file.size_bytes = error ? 0 : static_cast<int64_t>(size);
-  return file;
+  return error ? 0 : static_cast<int64_t>(size);
+}
+
+// The source files of `tables` (a workbook's sheets share one), each with its checksum.
+StatusOr<std::vector<SourceFile>> Checksums(const std::vector<DatasetTable>& tables) {
+  try {
+    std::vector<SourceFile> files;
+    for (const DatasetTable& table : tables) {
+      if (!files.empty() && files.back().path == table.path) continue;
+      SourceFile& file = files.emplace_back();
+      file.path = table.path;
+      file.size_bytes = table.size_bytes;
+      SUNLIGHT_ASSIGN_OR_RETURN(file.sha256, Sha256OfFile(table.path));
+    }
+    return files;
+  } catch (const std::exception& e) {
+    return InternalError("计算文件校验值时出现内部错误（" + std::string(e.what()) + "）",
+                         "internal_exception");
+  }
 }
 
 // Lists `folder`'s CSV files as tables (sorted by interchange order).
@@ -77,7 +92,8 @@ Status ListCsvFolder(const std::filesystem::path& folder, std::vector<DatasetTab
       duplicated.push_back(by_index[*index].display_name + " 与 " + file_name);
       continue;
     }
-    by_index[*index] = DatasetTable{std::string(kInterchangeTables[*index]), file_name, path, ""};
+    by_index[*index] =
+        DatasetTable{std::string(kInterchangeTables[*index]), file_name, path, "", 0};
   }
   if (!unknown.empty()) {
     return InvalidArgumentError("数据集中有无法识别的文件：" + JoinNames(unknown) +
@@ -108,8 +124,9 @@ Status ListWorkbook(const XlsxWorkbook& workbook, const std::filesystem::path& p
       duplicated.push_back("“" + by_index[*index].sheet + "”与“" + sheet.name + "”");
       continue;
     }
-    by_index[*index] = DatasetTable{std::string(kInterchangeTables[*index]),
-                                    workbook.display_name() + ":" + sheet.name, path, sheet.name};
+    by_index[*index] =
+        DatasetTable{std::string(kInterchangeTables[*index]),
+                     workbook.display_name() + ":" + sheet.name, path, sheet.name, 0};
   }
   if (!unknown.empty()) {
     return InvalidArgumentError(workbook.display_name() + "：有无法识别的工作表：" +
@@ -127,6 +144,8 @@ Status ListWorkbook(const XlsxWorkbook& workbook, const std::filesystem::path& p
 }
 
 }  // namespace
+
+StatusOr<std::vector<SourceFile>> Dataset::files() const { return files_.get(); }
 
 const DatasetTable* Dataset::Find(std::string_view table) const {
   for (const DatasetTable& candidate : tables_) {
@@ -162,16 +181,10 @@ StatusOr<Dataset> OpenDataset(const std::filesystem::path& path, const DatasetOp
     if (std::filesystem::is_directory(status)) {
       dataset.kind_ = Dataset::Kind::kCsvFolder;
       SUNLIGHT_RETURN_IF_ERROR(ListCsvFolder(path, dataset.tables_));
-      for (const DatasetTable& table : dataset.tables_) {
-        SUNLIGHT_ASSIGN_OR_RETURN(SourceFile file, Checksum(table.path));
-        dataset.files_.push_back(std::move(file));
-      }
     } else if (extension == ".xlsx") {
       dataset.kind_ = Dataset::Kind::kXlsx;
       SUNLIGHT_ASSIGN_OR_RETURN(dataset.workbook_, XlsxWorkbook::Open(path));
       SUNLIGHT_RETURN_IF_ERROR(ListWorkbook(*dataset.workbook_, path, dataset.tables_));
-      SUNLIGHT_ASSIGN_OR_RETURN(SourceFile file, Checksum(path));
-      dataset.files_.push_back(std::move(file));
     } else if (extension == ".xls" || extension == ".et") {
       return InvalidArgumentError(
           path.filename().string() + "：不支持旧版 Excel（.xls）文件，请在 Excel 中另存为 .xlsx",
@@ -186,6 +199,9 @@ StatusOr<Dataset> OpenDataset(const std::filesystem::path& path, const DatasetOp
           "数据集中没有可导入的表（" + path.string() + "）：须有如 households.csv 的文件或工作表",
           "empty_dataset");
     }
+    for (DatasetTable& table : dataset.tables_) table.size_bytes = FileSize(table.path);
+    // The thread reads its own copy of the list: the dataset may move meanwhile.
+    dataset.files_ = std::async(std::launch::async, Checksums, dataset.tables_).share();
     return dataset;
   } catch (const std::exception& e) {
     return InternalError("打开数据集时出现内部错误（" + std::string(e.what()) + "）",

@@ -8,7 +8,7 @@
 // must not make a table silently missing from a batch.
 //
 //   SUNLIGHT_ASSIGN_OR_RETURN(Dataset dataset, OpenDataset(path, {.encoding = Encoding::kAuto}));
-//   for (const SourceFile& file : dataset.files()) RecordSource(file.path, file.sha256);
+//   SUNLIGHT_ASSIGN_OR_RETURN(std::vector<SourceFile> files, dataset.files());  // waits
 //   for (const DatasetTable& table : dataset.tables()) {
 //     SUNLIGHT_ASSIGN_OR_RETURN(std::unique_ptr<TableSource> rows, dataset.Open(table));
 //     ...
@@ -19,6 +19,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <future>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -50,6 +51,7 @@ struct DatasetTable {
   std::string display_name;    // for messages: "households.csv" or "book.xlsx:households"
   std::filesystem::path path;  // the CSV file, or the workbook
   std::string sheet;           // XLSX: the sheet's name as written in the workbook
+  int64_t size_bytes = 0;      // the file's size (the workbook's, for a sheet)
 };
 
 class Dataset {
@@ -60,9 +62,11 @@ class Dataset {
   const std::filesystem::path& path() const { return path_; }
   // The tables present, in the order of spec/interchange.md (referenced tables first).
   const std::vector<DatasetTable>& tables() const { return tables_; }
-  // The files read: each CSV file, or the one workbook; checksums taken when the dataset was
-  // opened.
-  const std::vector<SourceFile>& files() const { return files_; }
+  // The files read: each CSV file, or the one workbook, with their checksums. These are taken
+  // on a thread of their own from when the dataset is opened, while the rows are read and
+  // written (reading 400 MB to hash it was half a second with both of the import's threads
+  // idle); this waits for them. Error: the checksum's ("file_unreadable").
+  StatusOr<std::vector<SourceFile>> files() const;
 
   // The table with this interchange name, or nullptr when the dataset has none.
   const DatasetTable* Find(std::string_view table) const;
@@ -77,12 +81,13 @@ class Dataset {
   std::filesystem::path path_;
   DatasetOptions options_;
   std::vector<DatasetTable> tables_;
-  std::vector<SourceFile> files_;
+  // Destroying the last copy waits for the checksums' thread (std::async's shared state).
+  std::shared_future<StatusOr<std::vector<SourceFile>>> files_;
   std::shared_ptr<XlsxWorkbook> workbook_;  // XLSX only
 };
 
-// Lists the dataset at `path` (a folder or an .xlsx file) and checksums its files; reads no
-// rows. Errors: "dataset_not_found", "bad_dataset_path" (neither a folder nor .xlsx),
+// Lists the dataset at `path` (a folder or an .xlsx file) and starts checksumming its files;
+// reads no rows. Errors: "dataset_not_found", "bad_dataset_path" (neither a folder nor .xlsx),
 // "xls_unsupported", "unknown_file", "unknown_sheet", "duplicate_table", "empty_dataset",
 // and the workbook's (xlsx_*).
 StatusOr<Dataset> OpenDataset(const std::filesystem::path& path,

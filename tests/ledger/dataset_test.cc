@@ -42,12 +42,17 @@ TEST(DatasetTest, CsvFolderListsTablesInInterchangeOrderWithChecksums) {
   EXPECT_EQ(households->display_name, "Households.CSV");
   EXPECT_EQ(dataset->Find("members"), nullptr);
 
-  ASSERT_EQ(dataset->files().size(), 3u);
-  EXPECT_EQ(dataset->files()[0].path, dir / "organizations.csv");
+  EXPECT_EQ(dataset->Find("organizations")->size_bytes, 3);
+  EXPECT_EQ(dataset->Find("payments")->size_bytes, 14);
+  StatusOr<std::vector<SourceFile>> files = dataset->files();
+  ASSERT_TRUE(files.ok()) << files.status();
+  ASSERT_EQ(files->size(), 3u);
+  EXPECT_EQ((*files)[0].path, dir / "organizations.csv");
   // SHA-256("abc"), FIPS 180-2 appendix B.1.
-  EXPECT_EQ(dataset->files()[0].sha256,
-            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-  EXPECT_EQ(dataset->files()[0].size_bytes, 3);
+  EXPECT_EQ((*files)[0].sha256, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  EXPECT_EQ((*files)[0].size_bytes, 3);
+  EXPECT_EQ((*files)[2].path, dir / "payments.csv");
+  EXPECT_EQ((*files)[2].sha256, Sha256OfFile(dir / "payments.csv").value());
 
   auto source = dataset->Open(*households);
   ASSERT_TRUE(source.ok()) << source.status();
@@ -110,8 +115,12 @@ TEST(DatasetTest, WorkbookSheetsAreTables) {
   EXPECT_EQ(dataset->kind(), Dataset::Kind::kXlsx);
   EXPECT_EQ(TableNames(*dataset), (std::vector<std::string>{"households", "payments"}));
   EXPECT_EQ(dataset->tables()[0].display_name, "ledger.xlsx: Households ");
-  ASSERT_EQ(dataset->files().size(), 1u);
-  EXPECT_EQ(dataset->files()[0].sha256, Sha256OfFile(dir / "ledger.xlsx").value());
+  StatusOr<std::vector<SourceFile>> files = dataset->files();
+  ASSERT_TRUE(files.ok()) << files.status();
+  ASSERT_EQ(files->size(), 1u) << "the sheets share one file";
+  EXPECT_EQ((*files)[0].sha256, Sha256OfFile(dir / "ledger.xlsx").value());
+  EXPECT_EQ((*files)[0].size_bytes, dataset->tables()[1].size_bytes);
+  EXPECT_GT((*files)[0].size_bytes, 0);
 
   auto source = dataset->Open(*dataset->Find("payments"));
   ASSERT_TRUE(source.ok()) << source.status();

@@ -210,6 +210,32 @@ TEST_P(ImportCopyTest, NewRowsAfterAFirstImportTakeThePerRowPath) {
   EXPECT_EQ(One("SELECT payee_name_norm FROM payments WHERE payment_id = 'PB3'").AsText(), "王五");
 }
 
+// Rows after the first chunks are filled into the values of rows already sent (their strings
+// are reused): an empty cell must store NULL and a shorter text its own bytes, never what the
+// row before held in that place.
+TEST_P(ImportCopyTest, ReusedRowsKeepNothingOfEarlierRows) {
+  constexpr int64_t kRows = 4 * static_cast<int64_t>(StoredTable::kAppendChunk);
+  const std::string long_name = "欧阳建国欧阳建国";  // 24 bytes: beyond a short string's room
+  std::string text = ReadFile(data() / "payments.csv");
+  for (int64_t n = 1; n <= kRows; ++n) {
+    const bool even = n % 2 == 0;
+    text += "PR" + std::to_string(n) + ",ZY-1," + (even ? "" : "PRJ001") + ",,,520521-XCZX," +
+            (n % 3 == 0 ? long_name : std::string("王五")) + ",6228484113259761481," +
+            (even ? "100" : "250") + ",2021/3/5,infrastructure," + (even ? "" : "H001") + "\n";
+  }
+  WriteFile(data() / "payments.csv", text);
+  ImportReport report = Import();
+  ASSERT_TRUE(report.ok()) << Errors(report);
+  const std::string ours = "SELECT COUNT(*) FROM payments WHERE payment_id LIKE 'PR%' AND ";
+  EXPECT_EQ(One(ours + "project_id IS NULL").AsInteger(), kRows / 2);
+  EXPECT_EQ(One(ours + "household_id IS NULL").AsInteger(), kRows / 2);
+  EXPECT_EQ(
+      One(ours + "project_id = 'PRJ001' AND household_id = 'H001' AND amount = 25000").AsInteger(),
+      kRows / 2);
+  EXPECT_EQ(One(ours + "payee_name = ?", {long_name}).AsInteger(), kRows / 3);
+  EXPECT_EQ(One(ours + "payee_name = '王五'").AsInteger(), kRows - kRows / 3);
+}
+
 TEST_P(ImportCopyTest, ABadCellLateInABigTableLeavesNothing) {
   std::vector<int64_t> empty = StoreCounts();
   std::vector<std::string> payment_indexes = IndexNames("payments");

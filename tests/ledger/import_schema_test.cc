@@ -74,5 +74,29 @@ TEST(CellParserTest, EnumsAcceptCanonicalAndChineseAndStoreCanonical) {
   EXPECT_TRUE(ParseCell(kind, "  ", none)->is_null());
 }
 
+TEST(CellParserTest, ParseCellIntoOverwritesWhatTheValueHeld) {
+  const TableSpec& payments = *FindTableSpec("payments");
+  const ColumnSpec& name = payments.columns[*ColumnIndex(payments, "payee_name")];
+  const ColumnSpec& account = payments.columns[*ColumnIndex(payments, "payee_account")];
+  const ColumnSpec& amount = payments.columns[*ColumnIndex(payments, "amount")];
+  store::RegionIndex none;
+  store::Value value("一个比较长的旧值，超过短字符串的容量");
+  ASSERT_TRUE(ParseCellInto(name, " 王五 ", none, value).ok());
+  EXPECT_EQ(value, store::Value("王五"));
+  ASSERT_TRUE(ParseCellInto(account, "6228 4841 1325 9761 481", none, value).ok());
+  EXPECT_EQ(value, store::Value("6228484113259761481"));
+  // Failures and empty cells leave NULL, not the value before.
+  EXPECT_EQ(ParseCellInto(account, "62284841132597614AB", none, value).reason(),
+            "account_not_digits");
+  EXPECT_TRUE(value.is_null());
+  value = store::Value("旧值");
+  ASSERT_TRUE(ParseCellInto(name, "   ", none, value).ok());
+  EXPECT_TRUE(value.is_null());
+  ASSERT_TRUE(ParseCellInto(amount, "1.50", none, value).ok());
+  EXPECT_EQ(value, store::Value(150));
+  EXPECT_EQ(ParseCellInto(amount, "1.505", none, value).reason(), "too_many_decimals");
+  EXPECT_TRUE(value.is_null());
+}
+
 }  // namespace
 }  // namespace sunlight::ledger::testing

@@ -92,6 +92,22 @@ TEST(ValueTest, KindsAndConversions) {
   EXPECT_NE(Value(1), Value(1.0));  // kinds differ
 }
 
+TEST(ValueTest, SetTextKeepsTheBufferOfTextItHolds) {
+  Value value = Value(7);
+  value.SetText("中华人民共和国财政部专项资金");  // longer than a short string's room
+  EXPECT_EQ(value.text(), "中华人民共和国财政部专项资金");
+  const char* buffer = value.text().data();
+  value.SetText("农业农村局");
+  EXPECT_EQ(value.text(), "农业农村局");
+  EXPECT_EQ(value.text().data(), buffer) << "the held string's buffer is reused";
+  value.SetText("");
+  EXPECT_EQ(value.type(), ValueType::kText);
+  EXPECT_EQ(value.text(), "");
+  value = Value();
+  value.SetText("村");
+  EXPECT_EQ(value, Value("村"));
+}
+
 TEST(ResultSetTest, RowsByIndexAndName) {
   ResultSet rs({"code", "name"});
   rs.Append("52");

@@ -36,14 +36,14 @@ std::string AllowedValues(const EnumDomain& domain) {
   return out;
 }
 
-StatusOr<store::Value> ParseEnum(const ColumnSpec& column, std::string_view text) {
+StatusOr<std::string_view> ParseEnum(const ColumnSpec& column, std::string_view text) {
   const EnumValue* value = FindEnumValue(*column.domain, text);
   if (value == nullptr) {
     return InvalidArgumentError(
         "取值“" + std::string(text) + "”不在允许范围内（" + AllowedValues(*column.domain) + "）",
         "bad_enum_value");
   }
-  return store::Value(value->canonical);
+  return std::string_view(value->canonical);
 }
 
 StatusOr<store::Value> ParseCategoryList(const ColumnSpec& column, std::string_view text) {
@@ -125,37 +125,45 @@ const EnumValue* FindEnumValue(const EnumDomain& domain, std::string_view text) 
   return nullptr;
 }
 
-StatusOr<store::Value> ParseCell(const ColumnSpec& column, std::string_view raw,
-                                 const store::RegionIndex& regions) {
-  // A view: only a text column keeps the cell's bytes, every other type parses them.
-  const std::string_view text = TrimSpaceView(raw);
-  if (text.empty()) return store::Value();
+namespace {
+
+// `text` is trimmed and not empty. Text results are set with Value::SetText, so a value that
+// held text before keeps its buffer; on failure `out` may hold anything.
+Status ParseNonEmpty(const ColumnSpec& column, std::string_view text,
+                     const store::RegionIndex& regions, store::Value& out) {
   switch (column.type) {
     case ColumnType::kText:
-      return store::Value(std::string(text));
+      out.SetText(text);
+      return Status::Ok();
     case ColumnType::kIdNumber: {
       SUNLIGHT_ASSIGN_OR_RETURN(IdNumber id, IdNumber::Parse(text));
-      return store::Value(id.str());
+      out.SetText(id.str());
+      return Status::Ok();
     }
     case ColumnType::kUscc: {
       SUNLIGHT_ASSIGN_OR_RETURN(Uscc code, Uscc::Parse(text));
-      return store::Value(code.str());
+      out.SetText(code.str());
+      return Status::Ok();
     }
     case ColumnType::kBankAccount: {
       SUNLIGHT_ASSIGN_OR_RETURN(BankAccount account, BankAccount::Parse(text));
-      return store::Value(account.digits());
+      out.SetText(account.digits());
+      return Status::Ok();
     }
     case ColumnType::kMoney: {
       SUNLIGHT_ASSIGN_OR_RETURN(Money money, Money::Parse(text));
-      return store::Value(money.fen());
+      out = store::Value(money.fen());
+      return Status::Ok();
     }
     case ColumnType::kDate: {
       SUNLIGHT_ASSIGN_OR_RETURN(Date date, Date::Parse(text));
-      return store::Value(date.ToString());
+      out.SetText(date.ToString());
+      return Status::Ok();
     }
     case ColumnType::kPeriod: {
       SUNLIGHT_ASSIGN_OR_RETURN(Period period, Period::Parse(text));
-      return store::Value(period.ToString());
+      out.SetText(period.ToString());
+      return Status::Ok();
     }
     case ColumnType::kRegionCode: {
       StatusOr<store::Region> region = regions.Resolve(text);
@@ -163,20 +171,54 @@ StatusOr<store::Value> ParseCell(const ColumnSpec& column, std::string_view raw,
         return Status(StatusCode::kInvalidArgument, region.status().message(),
                       std::string(region.status().reason()));
       }
-      return store::Value(region->code);
+      out.SetText(region->code);
+      return Status::Ok();
     }
-    case ColumnType::kEnum:
-      return ParseEnum(column, text);
-    case ColumnType::kCategoryList:
-      return ParseCategoryList(column, text);
-    case ColumnType::kInt:
-      return ParseInt(text);
-    case ColumnType::kDecimal:
-      return ParseDecimal(text);
-    case ColumnType::kBool:
-      return ParseBool(text);
+    case ColumnType::kEnum: {
+      SUNLIGHT_ASSIGN_OR_RETURN(std::string_view canonical, ParseEnum(column, text));
+      out.SetText(canonical);
+      return Status::Ok();
+    }
+    case ColumnType::kCategoryList: {
+      SUNLIGHT_ASSIGN_OR_RETURN(out, ParseCategoryList(column, text));
+      return Status::Ok();
+    }
+    case ColumnType::kInt: {
+      SUNLIGHT_ASSIGN_OR_RETURN(out, ParseInt(text));
+      return Status::Ok();
+    }
+    case ColumnType::kDecimal: {
+      SUNLIGHT_ASSIGN_OR_RETURN(out, ParseDecimal(text));
+      return Status::Ok();
+    }
+    case ColumnType::kBool: {
+      SUNLIGHT_ASSIGN_OR_RETURN(out, ParseBool(text));
+      return Status::Ok();
+    }
   }
   return InternalError("未知的列类型", "unknown_column_type");
+}
+
+}  // namespace
+
+Status ParseCellInto(const ColumnSpec& column, std::string_view raw,
+                     const store::RegionIndex& regions, store::Value& out) {
+  // A view: only a text column keeps the cell's bytes, every other type parses them.
+  const std::string_view text = TrimSpaceView(raw);
+  if (text.empty()) {
+    out = store::Value();
+    return Status::Ok();
+  }
+  Status parsed = ParseNonEmpty(column, text, regions, out);
+  if (!parsed.ok()) out = store::Value();
+  return parsed;
+}
+
+StatusOr<store::Value> ParseCell(const ColumnSpec& column, std::string_view raw,
+                                 const store::RegionIndex& regions) {
+  store::Value value;
+  SUNLIGHT_RETURN_IF_ERROR(ParseCellInto(column, raw, regions, value));
+  return value;
 }
 
 }  // namespace sunlight::ledger

@@ -1,6 +1,7 @@
 // ParseCell: one raw cell of an interchange file → the value the store holds, or why not.
 //
 //   StatusOr<store::Value> v = ParseCell(column, "￥1,234.50", regions);  // integer 123450
+//   Status s = ParseCellInto(column, raw, regions, row[column_idx]);     // the same, in place
 //
 // Stored forms (ColumnType in interchange_schema.h): money as integer fen, dates as text
 // 'YYYY-MM-DD', periods canonical ("2024-Q1"), ID numbers with an upper-case X, bank accounts
@@ -24,6 +25,11 @@ namespace sunlight::ledger {
 
 StatusOr<store::Value> ParseCell(const ColumnSpec& column, std::string_view raw,
                                  const store::RegionIndex& regions);
+// As ParseCell, into `out`: on success `out` is the value, on failure NULL. A text result is
+// written into the string `out` already holds, if any, so that refilling one row of values
+// per row of a file allocates nothing for most cells.
+Status ParseCellInto(const ColumnSpec& column, std::string_view raw,
+                     const store::RegionIndex& regions, store::Value& out);
 
 // The canonical value of `text` in `domain` (canonical English, any case, or the Chinese
 // value), or nullptr.

@@ -201,11 +201,8 @@ Status BatchImporter::PrepareTables() {
     for (const ColumnSpec& column : FindTableSpec(table.table)->columns) {
       if (column.reference) entry.refers_to.emplace_back(column.reference.table);
     }
-    uint64_t bytes = 0;
-    for (const SourceFile& file : dataset_.files()) {
-      if (file.path == table.path) bytes = static_cast<uint64_t>(file.size_bytes);
-    }
-    entry.work = bytes * (1 + prepared_.at(table.table).deferred_indexes.size());
+    entry.work = static_cast<uint64_t>(table.size_bytes) *
+                 (1 + prepared_.at(table.table).deferred_indexes.size());
   }
   order_ = ImportOrder(ordered);
   return Status::Ok();
@@ -343,6 +340,7 @@ Status BatchImporter::ImportTable(size_t table_idx) {
   std::vector<std::string> last_resolved(spec->columns.size());
   std::vector<store::Value> values;
   std::vector<bool> bad(spec->columns.size());
+  std::vector<bool> assigned(spec->columns.size());
 
   while (true) {
     more = source.Next(row);
@@ -355,9 +353,12 @@ Status BatchImporter::ImportTable(size_t table_idx) {
     if (!*more) break;
     ++counts.rows;
     if (++report_.total_rows % kProgressEvery == 0) Progress(table.table);
-    // Not fill: the last row's values may have been moved into the table's queue.
+    // Not fill: the last row's values may have been moved into the table's queue. The row
+    // taken may hold an earlier row's values, whose strings the cells below write into: every
+    // column is set below, from its cell or to NULL.
     values = stored.TakeRow();
     std::fill(bad.begin(), bad.end(), false);
+    std::fill(assigned.begin(), assigned.end(), false);
     bool row_ok = true;
 
     for (size_t cell_idx = 0; cell_idx < row.cells.size(); ++cell_idx) {
@@ -373,15 +374,17 @@ Status BatchImporter::ImportTable(size_t table_idx) {
       std::optional<size_t> column_idx = mapping.column_of_cell[cell_idx];
       if (!column_idx) continue;
       const ColumnSpec& column = spec->columns[*column_idx];
-      StatusOr<store::Value> parsed = ParseCell(column, row.cells[cell_idx], regions_);
+      assigned[*column_idx] = true;
+      Status parsed = ParseCellInto(column, row.cells[cell_idx], regions_, values[*column_idx]);
       if (!parsed.ok()) {
-        AddError(table, row.number, column.name, std::string(parsed.status().reason()),
-                 parsed.status().message());
+        AddError(table, row.number, column.name, std::string(parsed.reason()), parsed.message());
         bad[*column_idx] = true;
         row_ok = false;
-        continue;
       }
-      values[*column_idx] = std::move(parsed).value();
+    }
+    // Columns without a cell in this row: not in the header, or after a short row's end.
+    for (size_t column_idx = 0; column_idx < spec->columns.size(); ++column_idx) {
+      if (!assigned[column_idx]) values[column_idx] = store::Value();
     }
 
     for (size_t column_idx = 0; column_idx < spec->columns.size(); ++column_idx) {
@@ -508,7 +511,6 @@ StatusOr<ImportReport> ImportDataset(store::Database& db, const std::filesystem:
                        std::string(dataset.status().reason()), dataset.status().message()});
     return report;
   }
-  report.files = dataset->files();
 
   SUNLIGHT_ASSIGN_OR_RETURN(std::unique_ptr<store::Connection> conn, db.Connect());
   SUNLIGHT_ASSIGN_OR_RETURN(store::RegionIndex regions, store::RegionIndex::Load(*conn));
@@ -534,6 +536,8 @@ StatusOr<ImportReport> ImportDataset(store::Database& db, const std::filesystem:
     SUNLIGHT_RETURN_IF_ERROR(importer.ImportTable(table_idx));
   }
   SUNLIGHT_RETURN_IF_ERROR(importer.FinishWrites());
+  // Taken meanwhile on a thread of their own (Dataset::files).
+  SUNLIGHT_ASSIGN_OR_RETURN(report.files, dataset->files());
   // Errors are found in reading order; people read them file by file, in the dataset's order.
   std::vector<std::string> files;
   for (const DatasetTable& table : dataset->tables()) files.push_back(table.display_name);

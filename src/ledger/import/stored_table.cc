@@ -186,12 +186,14 @@ Status StoredTable::FlushAppended() {
       std::lock_guard<std::mutex> lock(sent_->mutex);
       freed.swap(sent_->chunks);
     }
-    // The rows' vectors are kept for TakeRow (up to one chunk of them); the rest, and every
-    // value's own memory, are freed here, on this thread.
+    // The rows are kept for TakeRow with their spec columns' values, whose strings the next
+    // rows' cells are written into (ParseCellInto), up to kSpareChunks chunks of them: the
+    // writer may hand back several chunks at once and then none for a while. The rest are
+    // freed here, on this thread.
     for (std::vector<std::vector<store::Value>>& chunk : freed) {
       for (std::vector<store::Value>& row : chunk) {
-        if (spare_rows_.size() >= kAppendChunk) break;
-        row.clear();
+        if (spare_rows_.size() >= kSpareChunks * kAppendChunk) break;
+        row.resize(spec_->columns.size());
         spare_rows_.push_back(std::move(row));
       }
     }

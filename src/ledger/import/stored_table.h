@@ -51,9 +51,10 @@ class StoredTable {
   // Connection::BulkInsert and finished within this call: a COPY holds the PostgreSQL session,
   // and between rows the importer queries the store (references, period kinds).
   Status Append(std::vector<store::Value>&& row, int64_t batch_id);
-  // An empty row (one NULL per spec column) to fill and pass to Append: room for what Append
-  // adds (derived columns, the batch), so the row is never copied to grow, and when it can be
-  // the vector of a row already sent, so a million rows do not cost a million allocations.
+  // A row of one value per spec column to fill and pass to Append: room for what Append adds
+  // (derived columns, the batch), so the row is never copied to grow, and when it can be a row
+  // already sent, so a million rows do not cost a million allocations. Such a row still holds
+  // that row's values (their strings are reused): the caller sets every column.
   std::vector<store::Value> TakeRow();
   // Sends the rows still queued. Call after a table's last Append, before committing.
   Status FlushAppended();
@@ -64,6 +65,8 @@ class StoredTable {
   // Rows per bulk write: big enough that a COPY's round trips vanish, small enough that the
   // queue stays a few megabytes.
   static constexpr size_t kAppendChunk = 8192;
+  // Chunks of sent rows kept for TakeRow: the writer's queue (2) and the chunk it writes.
+  static constexpr size_t kSpareChunks = 3;
   // Overwrites the row with the same key, and records `old` (as Find returned it) in
   // replaced_rows.
   Status Replace(const std::vector<store::Value>& row, const std::vector<store::Value>& old,
@@ -102,7 +105,7 @@ class StoredTable {
     std::vector<std::vector<std::vector<store::Value>>> chunks;
   };
   std::shared_ptr<Sent> sent_ = std::make_shared<Sent>();
-  std::vector<std::vector<store::Value>> spare_rows_;  // cleared rows for TakeRow
+  std::vector<std::vector<store::Value>> spare_rows_;  // sent rows for TakeRow
   std::vector<size_t> key_columns_;                    // indexes into spec_->columns
   std::vector<size_t> non_key_columns_;                // the others, in spec order
   std::vector<size_t> derived_sources_;     // per derived column, its source's spec index
