@@ -384,13 +384,15 @@ TEST_P(EngineTest, BulkInsertLoadsEveryKindOfValue) {
     StatusOr<std::unique_ptr<BulkInserter>> bulk =
         conn->BulkInsert("sample", {"i", "r", "s", "b", "n"});
     ASSERT_TRUE(bulk.ok()) << bulk.status();
-    // Text with every character COPY escapes, and a blob with a zero byte.
+    // Text with every character COPY escapes, and a blob with a zero byte. Every other row
+    // has NULL where the row before had text, and every fifth an empty blob: each row's
+    // values replace the last row's bindings, whatever they were.
     const std::string awkward = "制表\t\t符\\ 换行\n\r 反斜杠\\N 'x' \"y\"";
     for (int row_idx = 0; row_idx < 5000; ++row_idx) {
-      ASSERT_TRUE((*bulk)
-                      ->Add({row_idx, row_idx * 0.25, row_idx == 7 ? awkward : "村",
-                             Blob{0x00, static_cast<std::uint8_t>(row_idx % 256)}, nullptr})
-                      .ok());
+      const Value text = row_idx == 7 ? Value(awkward) : row_idx % 2 == 0 ? Value() : Value("村");
+      const Blob blob =
+          row_idx % 5 == 0 ? Blob{} : Blob{0x00, static_cast<std::uint8_t>(row_idx % 256)};
+      ASSERT_TRUE((*bulk)->Add({row_idx, row_idx * 0.25, text, blob, nullptr}).ok());
     }
     EXPECT_EQ((*bulk)->Add({1}).reason(), "bulk_row_size_mismatch");
     StatusOr<std::int64_t> rows = (*bulk)->Finish();
@@ -406,6 +408,10 @@ TEST_P(EngineTest, BulkInsertLoadsEveryKindOfValue) {
     EXPECT_TRUE(rs->row(0)["n"].is_null());
   }
   EXPECT_EQ(QueryInt(*conn, "SELECT COUNT(*) FROM sample"), 5000);
+  EXPECT_EQ(QueryInt(*conn, "SELECT COUNT(*) FROM sample WHERE s IS NULL"), 2500);
+  EXPECT_EQ(QueryInt(*conn, "SELECT COUNT(*) FROM sample WHERE s = '村'"), 2499);
+  EXPECT_EQ(QueryInt(*conn, "SELECT COUNT(*) FROM sample WHERE b IS NOT NULL AND LENGTH(b) = 0"),
+            1000);
   EXPECT_EQ(conn->BulkInsert("sample; DROP TABLE sample", {"i"}).status().reason(),
             "bad_identifier");
 }

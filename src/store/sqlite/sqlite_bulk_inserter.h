@@ -20,7 +20,7 @@ class SqliteBulkInserter final : public BulkInserter {
       : insert_(std::move(insert)), column_count_(column_count) {}
 
   Status Add(const std::vector<Value>& row) override;
-  StatusOr<std::int64_t> Finish() override { return rows_; }
+  StatusOr<std::int64_t> Finish() override;
 
  private:
   std::unique_ptr<SqliteStatement> insert_;

@@ -85,22 +85,44 @@ Status SqliteStatement::BindTextAs(int index, std::string_view value,
 
 Status SqliteStatement::BindBlobAs(int index, const Blob& value,
                                    sqlite3_destructor_type destructor) {
+  return BindResult(BindBlobCode(index, value, destructor));
+}
+
+int SqliteStatement::BindBlobCode(int index, const Blob& value,
+                                  sqlite3_destructor_type destructor) {
   // An empty vector's data() may be null, which SQLite would store as NULL; a
   // zero-length blob must stay a blob.
   static const std::uint8_t kEmpty = 0;
   const void* data = value.empty() ? &kEmpty : value.data();
-  return BindResult(sqlite3_bind_blob64(stmt_.get(), index, data, value.size(), destructor));
+  return sqlite3_bind_blob64(stmt_.get(), index, data, value.size(), destructor);
 }
 
-Status SqliteStatement::BindBorrowed(int index, const Value& value) {
-  switch (value.type()) {
-    case ValueType::kText:
-      return BindTextAs(index, value.text(), SQLITE_STATIC);
-    case ValueType::kBlob:
-      return BindBlobAs(index, value.blob(), SQLITE_STATIC);
-    default:
-      return Bind(index, value);  // nothing to copy
+Status SqliteStatement::BindRowBorrowed(const std::vector<Value>& values) {
+  sqlite3_stmt* stmt = stmt_.get();
+  int rc = SQLITE_OK;
+  for (std::size_t value_idx = 0; value_idx < values.size() && rc == SQLITE_OK; ++value_idx) {
+    const Value& value = values[value_idx];
+    const int index = static_cast<int>(value_idx) + 1;
+    switch (value.type()) {
+      case ValueType::kNull:
+        rc = sqlite3_bind_null(stmt, index);
+        break;
+      case ValueType::kInteger:
+        rc = sqlite3_bind_int64(stmt, index, value.integer());
+        break;
+      case ValueType::kReal:
+        rc = sqlite3_bind_double(stmt, index, value.real());
+        break;
+      case ValueType::kText:
+        rc = sqlite3_bind_text64(stmt, index, value.text().data(), value.text().size(),
+                                 SQLITE_STATIC, SQLITE_UTF8);
+        break;
+      case ValueType::kBlob:
+        rc = BindBlobCode(index, value.blob(), SQLITE_STATIC);
+        break;
+    }
   }
+  return BindResult(rc);
 }
 
 StatusOr<bool> SqliteStatement::Step() {

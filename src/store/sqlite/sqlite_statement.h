@@ -31,10 +31,15 @@ class SqliteStatement final : public Statement {
   Status BindText(int index, std::string_view value) override;
   Status BindBlob(int index, const Blob& value) override;
 
-  // Binds `value` like Bind, but text and blobs without copying them (SQLITE_STATIC), for
-  // bulk loads. REQUIRES: `value` outlives the next Step, and Reset (which clears the
-  // bindings) runs before it is freed.
-  Status BindBorrowed(int index, const Value& value);
+  // Binds values[i] to parameter i + 1 like Bind, but text and blobs without copying them
+  // (SQLITE_STATIC), and with one check for the whole row: for bulk loads, where a Status per
+  // value was a tenth of the writer's time. REQUIRES: the values outlive the next Step, and
+  // before they are freed either Reset runs (it clears the bindings) or every parameter is
+  // bound again before the statement is stepped.
+  Status BindRowBorrowed(const std::vector<Value>& values);
+  // sqlite3_reset without clearing the bindings, for a caller that binds every parameter of
+  // each row anyway (see BindRowBorrowed).
+  void ResetKeepingBindings() { sqlite3_reset(stmt_.get()); }
 
   StatusOr<bool> Step() override;
   Status Reset() override;
@@ -52,6 +57,7 @@ class SqliteStatement final : public Statement {
   // `destructor`: SQLITE_TRANSIENT (copy) or SQLITE_STATIC (borrow).
   Status BindTextAs(int index, std::string_view value, sqlite3_destructor_type destructor);
   Status BindBlobAs(int index, const Blob& value, sqlite3_destructor_type destructor);
+  int BindBlobCode(int index, const Blob& value, sqlite3_destructor_type destructor);
 
   StmtPtr stmt_;
 };
