@@ -536,8 +536,15 @@ StatusOr<ImportReport> ImportDataset(store::Database& db, const std::filesystem:
     SUNLIGHT_RETURN_IF_ERROR(importer.ImportTable(table_idx));
   }
   SUNLIGHT_RETURN_IF_ERROR(importer.FinishWrites());
-  // Taken meanwhile on a thread of their own (Dataset::files).
-  SUNLIGHT_ASSIGN_OR_RETURN(report.files, dataset->files());
+  // Taken meanwhile on a thread of their own (Dataset::files). A file that could not be read
+  // to its end is an error of the batch, as when it cannot be opened.
+  StatusOr<std::vector<SourceFile>> checksummed = dataset->files();
+  if (checksummed.ok()) {
+    report.files = std::move(checksummed).value();
+  } else {
+    report.errors.Add({path.filename().string(), 0, "", std::string(checksummed.status().reason()),
+                       checksummed.status().message()});
+  }
   // Errors are found in reading order; people read them file by file, in the dataset's order.
   std::vector<std::string> files;
   for (const DatasetTable& table : dataset->tables()) files.push_back(table.display_name);
