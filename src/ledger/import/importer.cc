@@ -340,7 +340,6 @@ Status BatchImporter::ImportTable(size_t table_idx) {
   std::vector<std::string> last_resolved(spec->columns.size());
   std::vector<store::Value> values;
   std::vector<bool> bad(spec->columns.size());
-  std::vector<bool> assigned(spec->columns.size());
 
   while (true) {
     more = source.Next(row);
@@ -358,7 +357,6 @@ Status BatchImporter::ImportTable(size_t table_idx) {
     // column is set below, from its cell or to NULL.
     values = stored.TakeRow();
     std::fill(bad.begin(), bad.end(), false);
-    std::fill(assigned.begin(), assigned.end(), false);
     bool row_ok = true;
 
     for (size_t cell_idx = 0; cell_idx < row.cells.size(); ++cell_idx) {
@@ -374,7 +372,6 @@ Status BatchImporter::ImportTable(size_t table_idx) {
       std::optional<size_t> column_idx = mapping.column_of_cell[cell_idx];
       if (!column_idx) continue;
       const ColumnSpec& column = spec->columns[*column_idx];
-      assigned[*column_idx] = true;
       Status parsed = ParseCellInto(column, row.cells[cell_idx], regions_, values[*column_idx]);
       if (!parsed.ok()) {
         AddError(table, row.number, column.name, std::string(parsed.reason()), parsed.message());
@@ -384,7 +381,8 @@ Status BatchImporter::ImportTable(size_t table_idx) {
     }
     // Columns without a cell in this row: not in the header, or after a short row's end.
     for (size_t column_idx = 0; column_idx < spec->columns.size(); ++column_idx) {
-      if (!assigned[column_idx]) values[column_idx] = store::Value();
+      const std::optional<size_t>& cell_idx = mapping.cell_of_column[column_idx];
+      if (!cell_idx || *cell_idx >= row.cells.size()) values[column_idx] = store::Value();
     }
 
     for (size_t column_idx = 0; column_idx < spec->columns.size(); ++column_idx) {
