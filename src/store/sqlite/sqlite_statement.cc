@@ -79,8 +79,13 @@ Status SqliteStatement::BindBlob(int index, const Blob& value) {
 
 Status SqliteStatement::BindTextAs(int index, std::string_view value,
                                    sqlite3_destructor_type destructor) {
-  return BindResult(
-      sqlite3_bind_text64(stmt_.get(), index, value.data(), value.size(), destructor, SQLITE_UTF8));
+  return BindResult(BindTextCode(index, value, destructor));
+}
+
+int SqliteStatement::BindTextCode(int index, std::string_view value,
+                                  sqlite3_destructor_type destructor) {
+  return sqlite3_bind_text64(stmt_.get(), index, value.data(), value.size(), destructor,
+                             SQLITE_UTF8);
 }
 
 Status SqliteStatement::BindBlobAs(int index, const Blob& value,
@@ -114,8 +119,7 @@ Status SqliteStatement::BindRowBorrowed(const std::vector<Value>& values) {
         rc = sqlite3_bind_double(stmt, index, value.real());
         break;
       case ValueType::kText:
-        rc = sqlite3_bind_text64(stmt, index, value.text().data(), value.text().size(),
-                                 SQLITE_STATIC, SQLITE_UTF8);
+        rc = BindTextCode(index, value.text(), SQLITE_STATIC);
         break;
       case ValueType::kBlob:
         rc = BindBlobCode(index, value.blob(), SQLITE_STATIC);

@@ -57,6 +57,8 @@ class SqliteStatement final : public Statement {
   // `destructor`: SQLITE_TRANSIENT (copy) or SQLITE_STATIC (borrow).
   Status BindTextAs(int index, std::string_view value, sqlite3_destructor_type destructor);
   Status BindBlobAs(int index, const Blob& value, sqlite3_destructor_type destructor);
+  // The same, returning SQLite's code, for BindRowBorrowed's one check per row.
+  int BindTextCode(int index, std::string_view value, sqlite3_destructor_type destructor);
   int BindBlobCode(int index, const Blob& value, sqlite3_destructor_type destructor);
 
   StmtPtr stmt_;
